@@ -44,3 +44,15 @@ def compute(funding: Mapping, loan_terms: Mapping | None, profile: Profile,
     if calculator is None:
         return None
     return calculator(funding.get("params") or {}, loan_terms, profile, sme_class)
+
+
+def check_params(funding: Mapping) -> None:
+    """Raise FundingParamsError when a call file's funding section is malformed.
+
+    Every model reads all its params before it looks at the profile, so running it on an empty
+    profile checks them: MissingFacts then only means the params were fine.
+    """
+    try:
+        compute(funding, None, Profile(), None)
+    except MissingFacts:
+        pass
