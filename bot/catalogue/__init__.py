@@ -1,0 +1,177 @@
+"""The catalogue of calls: one YAML file per call in bot/catalogue/calls/, checked at load.
+
+A file that breaks the schema or cites a source it does not list stops the load with an error
+naming the file, the field and the problem, so an advisor editing a call sees at once what to fix.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+import jsonschema
+import yaml
+
+HERE = Path(__file__).parent
+CALLS_DIR = HERE / "calls"
+
+
+class CatalogueError(ValueError):
+    def __init__(self, path: Path | str, field: str, problem: str):
+        super().__init__(f"{path}: {field or '(file)'}: {problem}")
+        self.path, self.field, self.problem = str(path), field, problem
+
+
+@dataclass(frozen=True)
+class Call:
+    """A validated call. `data` is the file's content (dates as ISO strings)."""
+
+    data: Mapping[str, Any]
+    path: str
+
+    @property
+    def id(self) -> str:
+        return self.data["id"]
+
+    @property
+    def audience(self) -> str:
+        return self.data["audience"]
+
+    @property
+    def title(self) -> Mapping[str, str]:
+        return self.data["title"]
+
+    @property
+    def criteria(self) -> list[Mapping[str, Any]]:
+        return self.data["criteria"]
+
+    @property
+    def funding(self) -> Mapping[str, Any]:
+        return self.data["funding"]
+
+    @property
+    def loan(self) -> Mapping[str, Any] | None:
+        return self.data.get("loan")
+
+    @property
+    def window(self) -> Mapping[str, Any]:
+        return self.data["window"]
+
+    def date(self, key: str) -> dt.date | None:
+        value = self.window.get(key)
+        return dt.date.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    calls: tuple[Call, ...]
+
+    def __iter__(self) -> Iterator[Call]:
+        return iter(self.calls)
+
+    def __len__(self) -> int:
+        return len(self.calls)
+
+    def get(self, call_id: str) -> Call:
+        for call in self.calls:
+            if call.id == call_id:
+                return call
+        raise KeyError(call_id)
+
+    def ids(self) -> list[str]:
+        return [call.id for call in self.calls]
+
+
+@cache
+def _schema() -> dict:
+    return yaml.safe_load((HERE / "schema.yaml").read_text(encoding="utf-8"))
+
+
+def _dates_as_text(node: Any) -> Any:
+    """YAML reads 2025-06-03 as a date; the schema (and JSON output) want ISO text."""
+    if isinstance(node, dict):
+        return {key: _dates_as_text(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_dates_as_text(value) for value in node]
+    if isinstance(node, (dt.date, dt.datetime)):
+        return node.isoformat()
+    return node
+
+
+def _field(error: jsonschema.ValidationError) -> str:
+    return ".".join(str(part) for part in error.absolute_path)
+
+
+def _cited_sources(node: Any, where: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            path = f"{where}.{key}" if where else str(key)
+            if key == "sources" and isinstance(value, list):
+                yield from ((path, name) for name in value)
+            elif key != "sources":
+                yield from _cited_sources(value, path)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _cited_sources(value, f"{where}.{index}")
+
+
+def _check_consistency(path: Path, data: Mapping[str, Any]) -> None:
+    if path.stem != data["id"]:
+        raise CatalogueError(path, "id", f"must match the file name ({path.stem!r})")
+    for where, name in _cited_sources(data):
+        if name not in data["sources"]:
+            raise CatalogueError(path, where, f"cites source {name!r}, not listed under 'sources'")
+    ids = [criterion["id"] for criterion in data["criteria"]]
+    duplicated = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicated:
+        raise CatalogueError(path, "criteria", f"duplicate criterion ids {duplicated}")
+    window = data["window"]
+    if window["kind"] == "dated":
+        opens, closes = window.get("opens"), window.get("closes")
+        if not opens and not closes:
+            raise CatalogueError(path, "window", "a dated window needs opens or closes")
+        if opens and closes and closes < opens:
+            raise CatalogueError(path, "window.closes", "is before window.opens")
+    from bot.funding import LoanTerms, check_params  # the funding models know their params
+
+    try:
+        check_params(data["funding"])
+    except ValueError as err:
+        raise CatalogueError(path, "funding.params", str(err)) from None
+    if data.get("loan"):
+        try:
+            LoanTerms.from_mapping(data["loan"])
+        except ValueError as err:
+            raise CatalogueError(path, "loan", str(err)) from None
+
+
+def load_call(path: Path) -> Call:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        raise CatalogueError(path, "", f"is not valid YAML: {err}") from None
+    data = _dates_as_text(raw)
+    validator = jsonschema.Draft7Validator(_schema(), format_checker=jsonschema.FormatChecker())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        first = errors[0]
+        raise CatalogueError(path, _field(first), first.message)
+    _check_consistency(path, data)
+    return Call(data=data, path=str(path))
+
+
+def load_catalogue(directory: Path | str | None = None) -> Catalogue:
+    """Every call file in `directory` (default: ORIENTA_CALLS_DIR or bot/catalogue/calls)."""
+    folder = Path(directory or os.environ.get("ORIENTA_CALLS_DIR") or CALLS_DIR)
+    calls = [load_call(path) for path in sorted(folder.glob("*.yaml"))]
+    if not calls:
+        raise CatalogueError(folder, "", "holds no call files (*.yaml)")
+    return Catalogue(tuple(calls))
+
+
+@cache
+def default_catalogue() -> Catalogue:
+    return load_catalogue()
