@@ -1,0 +1,100 @@
+"""The advisor command line: `python -m bot assess PROFILE.json [--today YYYY-MM-DD]`.
+
+Its output is a contract (advisors script against it): one JSON object on stdout. Bad input
+exits with status 2 and one line on stderr naming the field; nothing half-computed is printed.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from bot.catalogue import CatalogueError
+from bot.profile import ProfileError, parse_profile
+
+MAX_INPUT_BYTES = 1_000_000
+
+
+class InputError(ValueError):
+    pass
+
+
+def _reject_constant(name: str):
+    raise InputError(f"profile: {name} is not a number")
+
+
+def _read_profile(source: str) -> dict:
+    if source == "-":
+        raw = sys.stdin.read(MAX_INPUT_BYTES + 1)
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise InputError(f"{source}: no such file")
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            raise InputError(f"{source}: larger than {MAX_INPUT_BYTES} bytes")
+        raw = path.read_text(encoding="utf-8", errors="strict")
+    if len(raw) > MAX_INPUT_BYTES:
+        raise InputError(f"{source}: larger than {MAX_INPUT_BYTES} bytes")
+    try:
+        return json.loads(raw, parse_float=Decimal, parse_constant=_reject_constant)
+    except json.JSONDecodeError as err:
+        raise InputError(f"{source}: not valid JSON ({err.msg} at line {err.lineno}, column {err.colno})") from None
+    except RecursionError:
+        raise InputError(f"{source}: nested too deeply") from None
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--today: {text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _assess(args: argparse.Namespace) -> int:
+    from bot.assess import assess
+    from bot.catalogue import default_catalogue
+
+    known = default_catalogue().ids()
+    for call_id in args.call or []:
+        if call_id not in known:
+            raise InputError(f"--call: unknown call id {call_id!r} (known: {', '.join(known)})")
+    profile = parse_profile(_read_profile(args.profile))
+    result = assess(profile, today=args.today, call_ids=args.call or None)
+    json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _calls(args: argparse.Namespace) -> int:
+    from bot.catalogue import load_catalogue
+
+    catalogue = load_catalogue(args.dir)
+    for call in catalogue:
+        print(f"{call.id}\t{call.title['it']}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m bot", description="Orienta's advisor tools.")
+    commands = top.add_subparsers(dest="command", required=True)
+    assess_cmd = commands.add_parser("assess", help="judge a company profile against every call")
+    assess_cmd.add_argument("profile", help="a JSON file with the company's facts ('-' reads stdin)")
+    assess_cmd.add_argument("--today", type=_date, default=None, help="judge as of this date (YYYY-MM-DD)")
+    assess_cmd.add_argument("--call", action="append", metavar="ID", help="only this call (repeatable)")
+    assess_cmd.set_defaults(run=_assess)
+    calls_cmd = commands.add_parser("calls", help="check and list the call files")
+    calls_cmd.add_argument("--dir", default=None, help="a folder of call files (default: the catalogue)")
+    calls_cmd.set_defaults(run=_calls)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (InputError, ProfileError, CatalogueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
