@@ -1,14 +1,12 @@
 """Loan plans: 1.5% a year paid half-yearly (0.75% a period), interest-only pre-amortisation
 included in the duration, then equal instalments; the call allows 3-6 years and at most 24
 months of pre-amortisation (FACTS.md §1)."""
-import string
 from decimal import Decimal as D
 
 import pytest
 
 from bot.funding import FundingInputError, FundingParamsError, loan_plan, plan_within_terms
 from bot.funding.loan import LoanTerms
-from bot.funding.messages import EN, IT
 from tests.unit.test_funding_calls import VNM_LOAN
 
 VNM_TERMS = LoanTerms.from_mapping(VNM_LOAN)
@@ -145,10 +143,3 @@ def test_payments_must_split_the_year_in_whole_months():
     with pytest.raises(FundingParamsError, match="payments_per_year"):
         LoanTerms.from_mapping({**VNM_LOAN, "payments_per_year": 5})
 
-
-def test_every_message_exists_in_both_languages_with_the_same_placeholders():
-    def names(sentence):
-        return {name for _, name, _, _ in string.Formatter().parse(sentence) if name}
-
-    assert IT.keys() == EN.keys()
-    assert [key for key in IT if names(IT[key]) != names(EN[key])] == []
