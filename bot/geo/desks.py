@@ -43,9 +43,9 @@ class Desk:
     notes: dict = field(compare=False)  # {"it": ..., "en": ...}
     sources: list = field(compare=False)  # [{"source": ..., "fact": ...}]
 
-    def to_dict(self, language: str = "en") -> dict:
-        """JSON-ready view for a reply or an API; the note in the user's language."""
-        if language not in LANGUAGES:
+    def to_dict(self, language: str | None = None) -> dict:
+        """JSON-ready view; the note in `language`, or in every language when None."""
+        if language is not None and language not in LANGUAGES:
             raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
         return {
             "id": self.id,
@@ -57,7 +57,7 @@ class Desk:
             "phone": self.phone,
             "website": self.website,
             "contacts_verified": self.contacts_verified,
-            "note": self.notes[language],
+            "note": dict(self.notes) if language is None else self.notes[language],
         }
 
 

@@ -92,8 +92,9 @@ def test_to_dict_is_json_ready_with_the_note_in_the_asked_language():
     assert view["note"].startswith("Camera nata nel 2019")
 
 
-def test_to_dict_defaults_to_english():
-    assert desk_for_province("LC").to_dict()["note"].startswith("Chamber formed in 2019")
+def test_to_dict_without_a_language_gives_the_note_in_both():
+    note = desk_for_province("LC").to_dict()["note"]
+    assert note["it"].startswith("Camera nata nel 2019") and note["en"].startswith("Chamber formed in 2019")
 
 
 def test_desk_by_id_finds_the_desk_an_enquiry_refers_to():
