@@ -168,3 +168,21 @@ def parse_place(text: str) -> PlaceAnswer | None:
     if coded and coded.group("code").lower() not in _NOT_CODES:
         return PlaceAnswer(coded.group("name").strip(" ,"), coded.group("code").upper(), as_typed)
     return PlaceAnswer(name=text, as_typed=as_typed)
+
+
+_NO_PREFERENCE = re.compile(
+    r"\b(?:non\s+(?:lo\s+)?so|non\s+saprei|boh|indifferente|predefinit[ao]|standard|default|"
+    r"salta|skip|(?:i\s+)?don'?t\s+know|not\s+sure|no\s+idea|whatever|any)\b",
+    re.IGNORECASE,
+)
+_NOTHING = re.compile(r"^(?:no|nope|none|nessuno|nessuna|niente|nulla|no\s+grazie|no\s+thanks)$", re.IGNORECASE)
+
+
+def leaves_choice_open(text: str) -> bool:
+    """"non so", "I don't know", "default": the person lets us assume the usual choice."""
+    return not _is_command(text) and bool(_NO_PREFERENCE.search(_plain(text)))
+
+
+def means_none(text: str) -> bool:
+    """A bare "no" / "nessuno" / "none": zero of what was asked (e.g. months of pre-amortisation)."""
+    return bool(_NOTHING.match(_plain(text).rstrip(".!")))

@@ -2,7 +2,9 @@ from decimal import Decimal
 
 import pytest
 
-from bot.parsing import PlaceAnswer, parse_amount, parse_number, parse_percentage, parse_place
+from bot.parsing import (
+    PlaceAnswer, leaves_choice_open, means_none, parse_amount, parse_number, parse_percentage, parse_place,
+)
 
 
 @pytest.mark.parametrize("typed, euros", [
@@ -95,3 +97,18 @@ def test_a_name_that_starts_like_a_filler_word_is_kept_as_typed_too():
 @pytest.mark.parametrize("typed", ["12", "", "/inform{\"comune\": \"Milano\"}"])
 def test_numbers_and_commands_are_not_places(typed):
     assert parse_place(typed) is None
+
+
+@pytest.mark.parametrize("typed", ["non so", "Non lo so.", "I don't know", "default", "boh"])
+def test_not_knowing_leaves_the_choice_to_the_assistant(typed):
+    assert leaves_choice_open(typed)
+
+
+@pytest.mark.parametrize("typed", ["6", "sei anni", "no"])
+def test_an_actual_answer_does_not_leave_the_choice_open(typed):
+    assert not leaves_choice_open(typed)
+
+
+@pytest.mark.parametrize("typed, expected", [("no", True), ("Nessuno.", True), ("none", True), ("no, 12 mesi", False)])
+def test_a_bare_no_means_none(typed, expected):
+    assert means_none(typed) is expected
