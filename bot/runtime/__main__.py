@@ -1,0 +1,101 @@
+"""`python -m bot.runtime run|chat|train`: what `make run`, `make chat` and `make train` do."""
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from pathlib import Path
+
+from bot import config
+from bot.runtime.chat import curl_example, terminal_chat
+from bot.runtime.processes import ServiceError, port_in_use
+from bot.runtime.stack import Stack
+from bot.runtime.training import TrainingError, ensure_model
+
+ROOT = Path(__file__).resolve().parents[2]
+VAR = ROOT / "var"
+
+
+def _migrate() -> None:
+    """Bring the enquiry database to the latest schema (a no-op when it already is)."""
+    try:
+        from bot.store import upgrade
+    except ImportError:  # the store is optional for the chat: run without it
+        return
+    upgrade()
+
+
+def _stack() -> Stack:
+    settings = config.settings()
+    for name, port in (("ORIENTA_RASA_PORT", settings.rasa_port), ("ORIENTA_ACTIONS_PORT", settings.actions_port)):
+        if port_in_use(settings.host, port):
+            raise ServiceError(f"port {port} on {settings.host} is taken: stop what uses it or set {name}")
+    model = ensure_model(ROOT, log_dir=VAR / "logs")
+    return Stack(root=ROOT, model=model, host=settings.host, rasa_port=settings.rasa_port,
+                 actions_port=settings.actions_port, log_dir=VAR / "logs", tracker_db=VAR / "tracker.db")
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_on_sigterm() -> None:
+    # `kill` or a CI runner's SIGTERM takes the same clean path as Ctrl-C.
+    signal.signal(signal.SIGTERM, _interrupt)
+
+
+def run() -> None:
+    _migrate()
+    stack = _stack()
+    print("Starting the action server and the Rasa server...")
+    with stack:
+        print(f"Orienta is ready. REST channel: {stack.rest_url}")
+        print(f"Try:\n  {curl_example(stack.rest_url)}")
+        print("Or chat in the terminal with `make chat` from another shell. Ctrl-C stops both servers.")
+        try:
+            while stack.all_running():
+                time.sleep(1)  # watching for a server that dies; Ctrl-C interrupts the sleep
+        except KeyboardInterrupt:
+            print("\nStopping...")
+            return
+        raise ServiceError(f"a server stopped unexpectedly:\n{stack.log_tails()}")
+
+
+def chat() -> None:
+    settings = config.settings()
+    rest_url = f"http://{settings.host}:{settings.rasa_port}/webhooks/rest/webhook"
+    if port_in_use(settings.host, settings.rasa_port):  # `make run` is up: talk to it
+        terminal_chat(rest_url)
+        return
+    _migrate()
+    stack = _stack()
+    print("Starting the assistant for this chat (it stops when you leave)...")
+    with stack:
+        try:
+            terminal_chat(stack.rest_url)
+        except KeyboardInterrupt:
+            print()
+
+
+def train() -> None:
+    print(ensure_model(ROOT, log_dir=VAR / "logs"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.runtime", description=__doc__)
+    parser.add_argument("command", choices=("run", "chat", "train"))
+    args = parser.parse_args(argv)
+    _stop_on_sigterm()
+    try:
+        {"run": run, "chat": chat, "train": train}[args.command]()
+    except (ServiceError, TrainingError, config.ConfigError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""The running assistant: the action server, then the Rasa server (REST channel) that calls it."""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+from bot.runtime.environment import rasa_env
+from bot.runtime.processes import Service, tail
+
+ACTIONS_START_TIMEOUT = 60.0
+RASA_START_TIMEOUT = 180.0  # loading a model (TensorFlow) takes 15-40 s on 2 cores
+
+
+@dataclass
+class Stack:
+    """Both servers on `host`, logs in `log_dir`; `env` adds or (None) removes variables for both,
+    e.g. {"ORIENTA_TODAY": "2025-07-01"} to pin the date the actions see."""
+
+    root: Path
+    model: Path
+    host: str
+    rasa_port: int
+    actions_port: int
+    log_dir: Path
+    tracker_db: Path
+    env: Mapping[str, str | None] = field(default_factory=dict)
+    services: list[Service] = field(default_factory=list, init=False)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.host}:{self.rasa_port}"
+
+    @property
+    def rest_url(self) -> str:
+        return f"{self.base_url}/webhooks/rest/webhook"
+
+    def _env(self) -> dict[str, str]:
+        return rasa_env({
+            **self.env,
+            "ORIENTA_ACTIONS_PORT": str(self.actions_port),  # read by endpoints.yml
+            "ORIENTA_TRACKER_DB": str(self.tracker_db),      # read by endpoints.yml
+            "SANIC_HOST": self.host,                         # the action server's interface
+        })
+
+    def start(self) -> "Stack":
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        self.tracker_db.parent.mkdir(parents=True, exist_ok=True)
+        env = self._env()
+        actions = Service(
+            "action server",
+            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.actions_port)],
+            cwd=self.root, env=env, log_path=self.log_dir / "actions.log",
+            health_url=f"http://{self.host}:{self.actions_port}/health",
+        )
+        rasa = Service(
+            "Rasa server",
+            [sys.executable, "-m", "rasa", "run", "--model", str(self.model),
+             "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
+             "--interface", self.host, "--port", str(self.rasa_port)],
+            cwd=self.root, env=env, log_path=self.log_dir / "rasa.log",
+            # The REST channel's own route: answers once the model is loaded and the channel is up.
+            health_url=f"{self.base_url}/webhooks/rest/",
+        )
+        try:
+            self.services.append(actions.start())
+            self.services.append(rasa.start())  # loads in parallel with the action server
+            actions.wait_healthy(ACTIONS_START_TIMEOUT)
+            rasa.wait_healthy(RASA_START_TIMEOUT)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def all_running(self) -> bool:
+        return bool(self.services) and all(service.running for service in self.services)
+
+    def stop(self) -> None:
+        while self.services:
+            self.services.pop().stop()
+
+    def log_tails(self, lines: int = 40) -> str:
+        return "\n".join(f"--- {path.name} ---\n{tail(path, lines)}"
+                         for path in sorted(self.log_dir.glob("*.log")))
+
+    def __enter__(self) -> "Stack":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
