@@ -10,7 +10,9 @@ from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
 from actions import facts, render
@@ -36,6 +38,13 @@ class ValidateVnmForm(FormValidationAction):
             return facts.still_to_ask(tracker.slots, set(tracker.slots_to_validate()))
         except ProfileError:
             return domain_slots  # never stop asking because of a value the validators will refuse
+
+    async def next_requested_slot(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                  domain: DomainDict) -> Dict[Text, Any]:
+        # rasa_sdk names the next question only when required_slots differs from the domain's
+        # list; naming it always keeps the asking order in one place (facts.FACTS).
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        return SlotSet(REQUESTED_SLOT, next((s for s in required if tracker.slots.get(s) is None), None))
 
     def _validated(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
                    tracker: Tracker) -> Dict[Text, Any]:
