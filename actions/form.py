@@ -48,6 +48,8 @@ class ValidateVnmForm(FormValidationAction):
 
     def _validated(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
                    tracker: Tracker) -> Dict[Text, Any]:
+        if value is None:  # a slot just cleared (e.g. by a refusal earlier in this turn): nothing to check
+            return {slot: None}
         lang = conversation_language(tracker)
         reading = facts.read_answer(slot, value)
         if not reading.accepted:

@@ -103,3 +103,8 @@ def test_after_the_verdict_the_facts_are_forgotten_but_the_language_kept(verdict
     events, _ = verdict_in_english
     assert [e["event"] for e in events] == ["reset_slots", "slot"]
     assert events[1]["value"] == "en"
+
+
+def test_an_empty_slot_is_left_empty_without_a_message():
+    slots, said = validate(answering("employees", None))
+    assert slots["employees"] is None and said == []

@@ -1,7 +1,10 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from bot import fmt
 from bot.parsing import (
     PlaceAnswer, leaves_choice_open, means_none, parse_amount, parse_number, parse_percentage, parse_place,
 )
@@ -112,3 +115,10 @@ def test_an_actual_answer_does_not_leave_the_choice_open(typed):
 @pytest.mark.parametrize("typed, expected", [("no", True), ("Nessuno.", True), ("none", True), ("no, 12 mesi", False)])
 def test_a_bare_no_means_none(typed, expected):
     assert means_none(typed) is expected
+
+
+@given(cents_amount=st.integers(min_value=0, max_value=10**11))
+def test_any_amount_the_bot_prints_reads_back_as_the_same_amount(cents_amount):
+    amount = Decimal(cents_amount) / 100
+    for lang in ("it", "en"):
+        assert parse_amount(fmt.money(lang, amount)) == amount
