@@ -33,6 +33,7 @@ help:
 	@echo "make test  - set up, then run every test (unit, Rasa data/stories, end-to-end chats)"
 	@echo "make chat  - chat in the terminal (starts the assistant unless it is already running)"
 	@echo "make train - train the model if config.yml, domain.yml or data/ changed"
+	@echo "make clean - remove trained models, logs, conversations and test artifacts"
 
 # Installs requirements.lock into the venv, again only when the lock's content changes.
 venv:
@@ -67,5 +68,6 @@ train: venv
 test: venv
 	"$(PY)" -m pytest tests
 
+# Generated files only: the enquiry database (var/orienta.db) stays.
 clean:
-	rm -rf models/orienta-*.tar.gz var/ test-artifacts/ .rasa/
+	rm -rf models/orienta-*.tar.gz var/logs/ var/tracker.db test-artifacts/ .rasa/
