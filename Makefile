@@ -66,7 +66,7 @@ train: venv
 	"$(PY)" -m bot.runtime train
 
 test: venv
-	"$(PY)" -m pytest tests
+	"$(PY)" -m pytest tests $(PYTEST_ARGS)
 
 # Generated files only: the enquiry database (var/orienta.db) stays.
 clean:
