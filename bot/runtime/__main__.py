@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot import config
 from bot.runtime.chat import curl_example, terminal_chat
+from bot.runtime.credentials import telegram_settings
 from bot.runtime.processes import ServiceError, port_in_use
 from bot.runtime.stack import Stack
 from bot.runtime.training import TrainingError, ensure_model
@@ -52,6 +53,9 @@ def run() -> None:
     with stack:
         print(f"Orienta is ready. REST channel: {stack.rest_url}")
         print(f"Try:\n  {curl_example(stack.rest_url)}")
+        if (telegram := telegram_settings()) is not None:
+            print(f"Telegram: updates arrive at {stack.base_url}/webhooks/telegram/webhook "
+                  f"(published as {telegram.webhook_url})")
         print("Or chat in the terminal with `make chat` from another shell. Ctrl-C stops both servers.")
         try:
             while stack.all_running():

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
+from bot.runtime.credentials import RUNTIME_NAME, write_runtime_credentials
 from bot.runtime.environment import rasa_env
 from bot.runtime.processes import Service, tail
 
@@ -48,6 +49,8 @@ class Stack:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self.tracker_db.parent.mkdir(parents=True, exist_ok=True)
         env = self._env()
+        # credentials.yml plus the Telegram channel when its variables are set, beside the tracker.
+        credentials = write_runtime_credentials(self.root, self.tracker_db.parent / RUNTIME_NAME, env)
         actions = Service(
             "action server",
             [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.actions_port)],
@@ -57,7 +60,7 @@ class Stack:
         rasa = Service(
             "Rasa server",
             [sys.executable, "-m", "rasa", "run", "--model", str(self.model),
-             "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
+             "--endpoints", "endpoints.yml", "--credentials", str(credentials),
              "--interface", self.host, "--port", str(self.rasa_port)],
             cwd=self.root, env=env, log_path=self.log_dir / "rasa.log",
             # The REST channel's own route: answers once the model is loaded and the channel is up.
