@@ -114,6 +114,11 @@ def province_codes() -> frozenset[str]:
     return _register().provinces
 
 
+def comuni() -> list[Comune]:
+    """Every municipality existing today, homonyms included (the NLU builds its name lookup from them)."""
+    return sorted({c for found in _register().by_key.values() for c in found})
+
+
 def in_lombardy(province: str) -> bool:
     return isinstance(province, str) and province.strip().upper() in LOMBARDY_PROVINCES
 

@@ -1,0 +1,110 @@
+"""The words, Italian and English, that say what a number is about.
+
+Patterns match lowercase words (bot.nlu.text.lowered), accents kept; stems cover inflections
+("fatturato", "fatturiamo"; "esportato", "esportazioni"). The roles are those of the entity
+contract (issue 3): the dialogue maps each to a fact of the profile.
+"""
+from __future__ import annotations
+
+import re
+
+# An amount's role, from the nearest of these words in the same clause.
+AMOUNT_ROLES: dict[str, str] = {
+    "turnover": r"fattur\w*|ricav\w*|turnover|revenues?|sales|vendite",
+    "balance_sheet": r"bilancio|attivo|balance",
+    "investment": r"invest\w*|progett\w*|projects?|spes[ae]|spend\w*|budget",
+    "consultancy": r"consulen\w*|consult\w*",
+    "initiatives": r"iniziativ\w*|initiatives?|marketing|promozion\w*|promotion\w*|promozional\w*",
+    "training": r"formazion\w*|formativ\w*|training",
+    "fair_expenses": r"fier[ae]|fieristic\w*|stand|fairs?",
+}
+# When two cues are as near, the specific cost beats the project it is part of.
+ROLE_PREFERENCE = ("consultancy", "initiatives", "training", "fair_expenses", "turnover", "balance_sheet", "investment")
+
+EXPORT = r"export\w*|esport\w*|ester[oia]|abroad|foreign|overseas"
+
+# What follows a count: "25 dipendenti", "6 anni", "24 metri quadri", "due fiere".
+_EMPLOYEE_NOUNS = (
+    r"dipendent[ei]|addett[io]|lavorator[ei]|persone|collaborator[ei]|impiegat[ie]|"
+    r"employees?|people|persons|staff|workers?|fte|ula|headcount"
+)
+UNITS: dict[str, str] = {
+    "employees": rf"(?:[\w-]+\s+){{0,2}}?(?:{_EMPLOYEE_NOUNS})\b",
+    "years": r"(?:ann[io]|years?|yrs?)\b",
+    "months": r"(?:mes[ei]|months?)\b",
+    "sqm": (
+        r"(?:metri\s+quadr(?:at)?[ie]|metri\s+q\b\.?|mq\b|m2\b|m\u00b2|sqm\b|sq\.?\s?m\b\.?|"
+        r"square\s+met(?:re|er)s?\b)"
+    ),
+    "fairs_count": r"(?:[\w-]+\s+)?(?:fier[ae]|fairs?|manifestazioni\s+fieristiche)\b",
+}
+# Before a bare count, these make it a headcount: "siamo in 25", "i dipendenti sono 60", "we are 25".
+EMPLOYEES_BEFORE = (
+    rf"(?:\bsiamo(?:\s+in)?|\bwe\s+are|\bwe're|\bheadcount(?:\s+(?:of|is|was))?|\borganico(?:\s+di)?|"
+    rf"\bemploy(?:s|ing)?|\bimpieghiamo|\boccupiamo|\bsono\s+in|"
+    rf"\b(?:{_EMPLOYEE_NOUNS})(?:\s+(?:sono|erano|are|were|is|was|di|of|pari\s+a))?)"
+    r"\s*[:=]?\s*(?:circa|about|around|quasi|almost|oltre|over|solo|only|)\s*$"
+)
+# Before a four-digit number, these make it a year: "nel 2024", "since 2019", "anno 2023".
+YEAR_BEFORE = (
+    r"(?:\bnel|\bdel|\bdal|\bal|\bdall'|\bnell'|\banno|\byear|\bin|\bsince|\bfrom|\buntil|\bentro\s+il|"
+    r"\bentro|\bfino\s+al|\bby|\bduring|\bdurante\s+il|\bfor)\s*$"
+)
+YEARS_RANGE = (1950, 2100)
+
+# Shares written as fractions: "un terzo", "a third", "metà", "half".
+FRACTIONS: tuple[tuple[str, str], ...] = (
+    (r"\b(?:un|a|one)\s+(?:terzo|third)\b", "33.33"),
+    (r"\b(?:due|two)\s+(?:terzi|thirds)\b", "66.67"),
+    (r"\b(?:un|a|one)\s+(?:quarto|quarter)\b", "25"),
+    (r"\b(?:tre|three)\s+(?:quarti|quarters)\b", "75"),
+    (r"(?<!\ba\s)(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bprima\s)(?<!\bseconda\s)\b(?:met(?:à|a')|half)(?!\w)", "50"),
+)
+# A fraction is a share only when it is of something ("un terzo del fatturato") or ends the clause.
+FRACTION_AFTER = r"\s+(?:del|della|dello|dei|delle|di|of|our|the|in)\b|\s*(?:[,;.!?)]|$)"
+
+EXHIBITOR: dict[str, str] = {
+    "new": (
+        r"\bnuov[oia]\s+espositor\w*|\bnew\s+exhibitor\w*|\bfirst[\s-]+time\s+exhibit\w*|"
+        r"\bexhibit\w*\s+for\s+the\s+first\s+time|\bnever\s+exhibited|\b(?:esporre|espon\w*|esposto)\s+per\s+la\s+prima\s+volta|"
+        r"\bprima\s+volta\s+(?:che\s+)?(?:espon\w*|in\s+fiera)|\bmai\s+espost\w*|\bprima\s+partecipazione"
+    ),
+    "frequent": (
+        r"\bespositor\w*\s+(?:abitual\w*|frequent\w*|storic\w*|regolar\w*)|\bespon\w*\s+(?:da\s+anni|regolarmente|ogni\s+anno|abitualmente)|"
+        r"\bgi(?:à|a')?\s+espost\w*|\b(?:frequent|regular|returning|repeat)\s+exhibitor\w*|\bexhibited\s+(?:there\s+)?(?:before|many\s+times|every\s+year)|"
+        r"\balready\s+exhibited|\bexhibit\s+every\s+year"
+    ),
+}
+
+# Words that end a clause: a cue does not reach a number across them.
+CLAUSE_WORDS = {"e", "ed", "and", "ma", "but", "mentre", "while", "poi", "then", "oppure", "or", "o"}
+CLAUSE_MARKS = set(",;.!?()[]\n")
+
+ROLE_WINDOW = 5  # words between a number and the cue that names it
+
+
+def compiled(pattern: str) -> re.Pattern:
+    return re.compile(rf"(?:{pattern})")
+
+
+# Comuni whose names are also everyday Italian or English words ("Opera", "Fondi", "Mese",
+# "Calcio", "Sale"), picked from the register's one-word names. Such a name is a place only
+# when written as one (capitalised mid-sentence, after "sono di", "sede a"...) or as the whole
+# answer (bot.nlu.places). spaCy's stop words and number words ("Cento", "Nove") are added there.
+ORDINARY_WORDS = frozenset("""
+    adro ala alba albi alia alto amaro amato ameno anzi arco archi arena asso augusta bard barbara bee bella
+    bianco bianchi bomba bono bore bra bruno busca busso calci calcio calco camino campagna campana canale
+    candela candida canna cardinale carbone carro casella casina castelli castro cave cavour cerchio
+    cervo cesa chiusa cittadella civita colonna como comunanza cona contrada cori cozzo crema diamante
+    dolce dolo donato dorio elice erba este falcone fallo fano fermo ferla ferno fondi fonte force fornace
+    fortezza fossa front gaby genga ginestra giove girasole grado greci grosso grotte incudine lago
+    laghi lana lavagna lenta lettere liberi limina lodi loreto lupara lustra macello magenta malo mango manta
+    margarita marino marta martello masi massa medicina mele melle mese meta mezzana mezzano mira
+    miranda mirto montale monti mori mossa mura nave noci nomi norma noto novella novello onore
+    opera ora oria paese palata palmi parenti parete patti pelago penne pergola pero perito pesche
+    piatto pico pila pisano piscina pizzo polla ponte ponti porte portici posta potenza prato quadri
+    quarto rabbi rose rossa rotonda sacco sale salve sambuco scala scena scopa serre serrata sesto settime
+    sigillo signa soave soglio sommo sona sora sospiro sostegno spessa spinoso stella storo stra taverna
+    terrazzo terzo tito tornata torno toro torretta tramonti travagliato trinita tufo ultimo urbe vasto
+    viale vinci viola vita vittoria zone
+""".split())

@@ -1,0 +1,178 @@
+"""Municipalities and provinces in a message, and when a name that is also a word is a place.
+
+Names come from the national register (bot.geo.municipalities) and from ISO 3166-2 (pycountry)
+for provinces ("Monza e Brianza" -> MB). Many comuni are also ordinary words ("Sale", "Opera",
+"Fondi", "Mese", "Calcio"), so a name is taken as a place when:
+- it is written as a name: capitalised in mid-sentence ("ho la sede a Sale", "a Rho Fiera");
+- or words before it say a place follows ("sono di", "siamo a", "sede a", "comune di", "based in");
+- or it is the whole answer ("Voghera", "sono di Voghera.", "Sale (AL)");
+- or, lowercase or first in the sentence, it is not an ordinary word ("voghera", "Bergamo, 25 dipendenti").
+A two-letter code is a province when written in capitals next to a place or as the whole answer,
+or after "provincia di": "NO" and "SI" in a sentence are words, "PC" is a computer.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from bot.geo import municipalities
+from bot.nlu import lexicon
+from bot.nlu.gazetteer import Hit
+from bot.nlu.text import folded
+from bot.nlu.types import Entity
+
+# English names of Italian cities, which the register does not carry.
+EXONYMS = {"Milan": "Milano", "Mantua": "Mantova", "Turin": "Torino", "Rome": "Roma", "Venice": "Venezia",
+           "Florence": "Firenze", "Naples": "Napoli", "Genoa": "Genova", "Padua": "Padova", "Syracuse": "Siracusa"}
+_PROVINCE_TYPES = {"Province", "Metropolitan city", "Autonomous province", "Free municipal consortium",
+                   "Decentralized regional entity"}
+
+_STRONG_CUE = re.compile(
+    r"(?:\b(?:sono|siamo|sta|stiamo|abito|abitiamo|lavoro|lavoriamo|operiamo|opero|produciamo|sede|sedi|operativa|"
+    r"legale|produttiva|stabilimento|comune|citta|paese|provincia|zona|dintorni|vicino|presso|based|located|situated|"
+    r"headquartered|office|offices|site|plant|covers?|copre|from|near|province|municipality|town|city)"
+    r"(?:\s+(?:e|si\s+trova|is|are))?\s+(?:a|ad|di|in|da|of|at|to|near|nel\s+comune\s+di)?\s*"
+    r"|\b(?:we're|we\s+are|i'm|i\s+am)\s+(?:in|from|at|near)\s*)$"
+)
+_WEAK_CUE = {"a", "ad", "di", "da", "in", "at", "of", "near", "to", "d", "from"}
+_PROVINCE_ONLY_BEFORE = re.compile(r"\b(?:provincia|province|prov)\s*\.?\s*(?:di|of)?\s*$")
+_PROVINCE_ONLY_AFTER = re.compile(r"^\s*(?:province|provincia)\b")
+_FILLERS = re.compile(
+    r"\b(?:la|nostra|sede|operativa|legale|si|trova|siamo|sono|ci|troviamo|è|e'|a|ad|in|nel|comune|di|del|della|"
+    r"provincia|our|the|site|office|is|we|are|we're|based|located|i'm|i|am|from|at|of|province|municipality|town|"
+    r"city|near|vicino|presso|zona|in|ok|allora|beh|dunque|anzi|sorry|scusa|actually)\b|[^\w]+",
+)
+_CODE = re.compile(r"(?<![\w.])([A-Za-z]{2})(?![\w.])")
+_CODE_NEXT_TO_PLACE = re.compile(r"\s*(?:\(\s*|,\s*|-\s*|)([A-Za-z]{2})\s*\)?(?![\w])")
+# Two-letter codes that are also everyday words or abbreviations: never on their own.
+_CODES_THAT_ARE_WORDS = {"NO", "SI", "PC", "TV", "CE", "PA", "PR", "VC", "FC", "PD", "NA", "AT", "IS", "OR", "IN",
+                         "TO", "RE", "ME", "SA", "SS", "SP", "BA", "AN", "AL", "LE", "LO", "MO", "CH", "PI", "GO"}
+_NOT_ANSWERS = {"salve", "bella", "ciao", "grazie", "ok"}
+
+
+@functools.cache
+def province_names() -> dict[str, str]:
+    """Province name (as ISO 3166-2 writes it, with common variants) -> code, for codes in use today."""
+    import pycountry
+
+    codes = municipalities.province_codes()
+    found: dict[str, str] = {}
+    for division in pycountry.subdivisions.get(country_code="IT"):
+        code = division.code.split("-")[1]
+        if division.type in _PROVINCE_TYPES and code in codes:
+            name = division.name
+            for variant in {name, name.replace(" e ", " "), name.replace("-", " "), name.replace(" e ", "-")}:
+                found[variant] = code
+    found["VCO"] = "VB"  # Verbano-Cusio-Ossola is always called that
+    return found
+
+
+def lookup_entries() -> list[tuple[str, str, str]]:
+    entries = [("comune", c.name, c.name) for c in municipalities.comuni()]
+    entries += [("comune", official, english) for english, official in EXONYMS.items()]
+    entries += [("province", code, name) for name, code in province_names().items()]
+    return entries
+
+
+@functools.cache
+def _ordinary_words() -> frozenset[str]:
+    import spacy
+    from text_to_num import text2num
+
+    words = set(spacy.blank("it").Defaults.stop_words) | set(spacy.blank("en").Defaults.stop_words)
+    words |= set(lexicon.ORDINARY_WORDS)
+    numbers = set()
+    for name in {folded(c.name) for c in municipalities.comuni()}:
+        for lang in ("it", "en"):
+            try:
+                text2num(name, lang)
+                numbers.add(name)
+            except ValueError:
+                pass
+    return frozenset(folded(w) for w in words) | frozenset(numbers)
+
+
+def is_ordinary_word(name: str) -> bool:
+    """Whether a single-word name is also an everyday word, or too short to tell ("Rho", "Re")."""
+    key = folded(name).strip()
+    return " " not in key and (len(key) <= 3 or key in _ordinary_words())
+
+
+@dataclass(frozen=True)
+class _Context:
+    text: str
+    low: str  # folded text
+
+    def before(self, start: int) -> str:
+        return self.low[max(0, start - 50):start]
+
+    def starts_sentence(self, start: int) -> bool:
+        return not re.search(r"[^\W\d_][^.!?\n]*$", self.text[:start])
+
+    def capitalised(self, start: int) -> bool:
+        return self.text[start:start + 1].isupper() and not self.text.isupper()
+
+    def whole_answer(self, start: int, end: int) -> bool:
+        """Nothing but the name, filler words ("sono di", "we are in") and maybe its province code."""
+        after = self.low[end:]
+        code = _CODE_NEXT_TO_PLACE.match(after)
+        rest = self.low[:start] + " " + (after[code.end():] if code else after)
+        return not _FILLERS.sub("", rest).strip()
+
+
+def _name_is_a_place(ctx: _Context, doc, hit: Hit) -> bool:
+    typed = ctx.text[hit.start:hit.end]
+    if hit.last - hit.first > 1 and not is_ordinary_word(typed.replace(" ", "")):
+        return True  # "Sesto San Giovanni", "Monza e Brianza": no everyday phrase
+    if _STRONG_CUE.search(ctx.before(hit.start)):
+        return True
+    if ctx.whole_answer(hit.start, hit.end):
+        return folded(typed) not in _NOT_ANSWERS and (ctx.capitalised(hit.start) or folded(typed) not in _ordinary_words())
+    if ctx.capitalised(hit.start) and not ctx.starts_sentence(hit.start):
+        return True
+    if is_ordinary_word(typed):
+        return False
+    return True
+
+
+def _province_codes(ctx: _Context, places: list[Entity]) -> list[Entity]:
+    codes = municipalities.province_codes()
+    found = []
+    after_places = {p.end for p in places}
+    whole = ctx.text.strip(" .!?")
+    for match in _CODE.finditer(ctx.text):
+        typed = match.group(1)
+        code = typed.upper()
+        if code not in codes:
+            continue
+        next_to_place = (typed.isupper() or ctx.text[:match.start()].rstrip().endswith("(")) and any(
+            (m := _CODE_NEXT_TO_PLACE.match(ctx.text, end)) and m.start(1) == match.start(1) for end in after_places
+        )
+        after_provincia = bool(_PROVINCE_ONLY_BEFORE.search(ctx.before(match.start())))
+        alone = whole == typed and (typed.isupper() or code in municipalities.LOMBARDY_PROVINCES - {"MI", "SO", "CO", "LO", "VA"})
+        in_capitals = typed.isupper() and not ctx.text.isupper() and code not in _CODES_THAT_ARE_WORDS and (
+            code in municipalities.LOMBARDY_PROVINCES)
+        if next_to_place or after_provincia or alone or in_capitals:
+            found.append(Entity(match.start(1), match.end(1), "province", code))
+    return found
+
+
+def places(text: str, doc, hits: list[Hit]) -> list[Entity]:
+    """Comuni (each with its province when the name is unique) and provinces named in `text`."""
+    ctx = _Context(text, folded(text))
+    found: list[Entity] = []
+    for hit in hits:
+        if hit.kind not in ("comune", "province") or not _name_is_a_place(ctx, doc, hit):
+            continue
+        province_only = _PROVINCE_ONLY_BEFORE.search(ctx.before(hit.start)) or _PROVINCE_ONLY_AFTER.match(ctx.low[hit.end:])
+        if hit.kind == "province":
+            found.append(Entity(hit.start, hit.end, "province", hit.value))
+        elif not province_only:
+            found.append(Entity(hit.start, hit.end, "comune", hit.value))
+            homonyms = {c.province for c in municipalities.candidates(hit.value)}
+            if len(homonyms) == 1:
+                found.append(Entity(hit.start, hit.end, "province", homonyms.pop()))
+    named = {e.value for e in found if e.entity == "province"}
+    codes = [c for c in _province_codes(ctx, [e for e in found if e.entity == "comune"]) if c.value not in named]
+    return found + codes
