@@ -27,7 +27,7 @@ MEDIA_KEYS = ("sticker", "photo", "voice", "video", "video_note", "audio", "docu
               "location", "venue", "contact", "poll", "dice", "game", "story")
 
 GREET = "/greet"
-RESTART = "/restart"  # Rasa's own restart intent: a new conversation, every slot cleared
+RESTART = "/restart"  # the restart intent: the conversation forgets the profile and starts over
 SWITCH_LANGUAGE = "switch_language"
 
 _COMMAND = re.compile(r"/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]{1,64})?(?:\s+(.*))?", re.DOTALL)
@@ -172,7 +172,7 @@ def _run_command(name: str, argument: str) -> list[ToRasa | Say]:
     if name == "start":
         return [ToRasa(GREET)]
     if name in ("reset", "restart"):
-        return [ToRasa(RESTART), Say("telegram.restarted"), ToRasa(GREET)]
+        return [ToRasa(RESTART)]  # the conversation's own restart says that it forgot
     if name in ("lingua", "language"):
         language = _LANGUAGE_NAMES.get(argument.lower())
         if language is None:

@@ -54,8 +54,8 @@ def test_a_command_addressed_to_the_bot_by_name_is_the_same_command():
     assert steps_for(text_update("/start@OrientaBot")) == [ToRasa(GREET)]
 
 
-def test_reset_restarts_the_conversation_and_greets_again():
-    assert steps_for(text_update("/reset")) == [ToRasa(RESTART), Say("telegram.restarted"), ToRasa(GREET)]
+def test_reset_restarts_the_conversation():
+    assert steps_for(text_update("/reset")) == [ToRasa(RESTART)]
 
 
 @pytest.mark.parametrize("command, language", [("/lingua en", "en"), ("/language it", "it"),
