@@ -1,41 +1,24 @@
 """Numbers, amounts, percentages and places as people type them in a chat, Italian or English.
 
 "30k", "30.000", "€ 30.000,00", "1,5 mln", "1.2M", "30%", "il 30 per cento", "dodici".
-Each reader returns the value it understood, or None when the text holds no number or more
-than one (a guess would be worse than asking again). Signs are kept: "-5" reads as -5, and
-deciding that a count cannot be negative is the profile's job, not the reader's.
+Numbers are read by bot.nlu.numbers, the one number parser of the project (the chat's entities
+use it too); these readers take a whole answer. Each returns the value it understood, or None
+when the text holds no number or more than one (a guess would be worse than asking again).
+Signs are kept: "-5" reads as -5, and deciding that a count cannot be negative is the profile's
+job, not the reader's.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-# Digits with separators: "30.000,00", "1,5", "30'000", "1 000 000" (thin/no-break spaces too).
-_NUMBER = re.compile(
-    r"(?P<sign>[-\u2212\u2013]\s*|\bmeno\s+|\bminus\s+)?"
-    r"(?<![\w.,])(?P<digits>\d+(?:[.,'\u2019\u00a0\u202f]\d+)*|\d*[.,]\d+)"
-    r"(?P<unit>\s*(?:[a-z]+\b|%)?)?",
-    re.IGNORECASE,
-)
+from bot.nlu.numbers import Number, numbers_in, to_decimal
 
-_MULTIPLIERS = {
-    "k": 1_000, "mila": 1_000, "mille": 1_000, "thousand": 1_000, "thousands": 1_000,
-    "m": 1_000_000, "mln": 1_000_000, "mio": 1_000_000, "milione": 1_000_000,
-    "milioni": 1_000_000, "million": 1_000_000, "millions": 1_000_000,
-    "mld": 1_000_000_000, "miliardo": 1_000_000_000, "miliardi": 1_000_000_000,
-    "bn": 1_000_000_000, "billion": 1_000_000_000, "billions": 1_000_000_000,
-}
-
-# Written-out small numbers, the way people answer "how many balance sheets?".
-_WORDS = {
-    "zero": 0, "nessuno": 0, "nessuna": 0, "none": 0,
-    "uno": 1, "una": 1, "one": 1, "due": 2, "two": 2, "tre": 3, "three": 3,
-    "quattro": 4, "four": 4, "cinque": 5, "five": 5, "sei": 6, "six": 6,
-    "sette": 7, "seven": 7, "otto": 8, "eight": 8, "nove": 9, "nine": 9,
-    "dieci": 10, "ten": 10, "undici": 11, "eleven": 11, "dodici": 12, "twelve": 12,
-}
+# Words that answer "how many?" with nothing or one, which are not numbers in running text
+# ("uno stand", "none of them"): read only when they are the whole answer.
+_ANSWER_WORDS = {"zero": 0, "nessuno": 0, "nessuna": 0, "none": 0, "uno": 1, "una": 1, "one": 1}
 
 _PERCENT_WORDS = re.compile(r"%|\bper\s*cento\b|\bpercento\b|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
 
@@ -49,69 +32,30 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
-def _to_decimal(digits: str, *, separator_is_decimal: bool) -> Decimal | None:
-    """One token of digits and separators as a number.
-
-    With both "." and "," the last one is the decimal mark ("30.000,00", "30,000.50").
-    A single mark followed by exactly three digits groups thousands ("30.000", "1,500"),
-    unless the caller knows it is a decimal ("1,5 mln", "12,5%").
-    """
-    digits = re.sub(r"['\u2019\u00a0\u202f]", "", digits)
-    marks = [ch for ch in digits if ch in ".,"]
-    if not marks:
-        normalised = digits
-    elif len(set(marks)) == 2:
-        decimal_mark = marks[-1]
-        whole, _, fraction = digits.rpartition(decimal_mark)
-        normalised = re.sub(r"[.,]", "", whole) + "." + fraction
-    elif len(marks) > 1:
-        normalised = digits.replace(marks[0], "")
-    else:
-        whole, _, fraction = digits.partition(marks[0])
-        groups_thousands = len(fraction) == 3 and whole not in ("", "0") and not separator_is_decimal
-        normalised = whole + fraction if groups_thousands else (whole or "0") + "." + fraction
-    try:
-        return Decimal(normalised)
-    except InvalidOperation:
-        return None
-
-
-def _single_match(text: str) -> re.Match | None:
-    matches = list(_NUMBER.finditer(text))
-    return matches[0] if len(matches) == 1 else None
-
-
-def _sign(match: re.Match) -> int:
-    return -1 if match.group("sign") else 1
+def _only_number(text: str) -> Number | None:
+    found = numbers_in(text)
+    return found[0] if len(found) == 1 else None
 
 
 def parse_number(text: str) -> Decimal | None:
-    """A plain number ("12", "1.200 dipendenti", "2,5", "-5", "dodici")."""
+    """A plain number ("12", "1.200 dipendenti", "2,5", "-5", "dodici", "venticinque")."""
     text = _plain(text)
     if _is_command(text):
         return None
-    match = _single_match(text)
-    if match is None:
-        words = [w for w in re.findall(r"[^\W\d_]+", text.casefold()) if w in _WORDS]
-        return Decimal(_WORDS[words[0]]) if len(words) == 1 else None
-    value = _to_decimal(match.group("digits"), separator_is_decimal=False)
-    return None if value is None else _sign(match) * value
+    number = _only_number(text)
+    if number is not None:
+        return number.value
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return Decimal(_ANSWER_WORDS[words[0]]) if len(words) == 1 and words[0] in _ANSWER_WORDS else None
 
 
 def parse_amount(text: str) -> Decimal | None:
-    """Euros: "30k", "€ 30.000,00", "1,5 mln", "1.2M", "10 mila euro", "2 milioni"."""
+    """Euros: "30k", "€ 30.000,00", "1,5 mln", "1.2M", "10 mila euro", "trentamila euro"."""
     text = _plain(text)
     if _is_command(text):
         return None
-    match = _single_match(text)
-    if match is None:
-        return None
-    unit = (match.group("unit") or "").strip().casefold()
-    multiplier = _MULTIPLIERS.get(unit, 1)
-    value = _to_decimal(match.group("digits"), separator_is_decimal=multiplier != 1)
-    if value is None:
-        return None
-    return _sign(match) * value * multiplier
+    number = _only_number(text)
+    return None if number is None else number.value
 
 
 def parse_percentage(text: str) -> Decimal | None:
@@ -119,12 +63,14 @@ def parse_percentage(text: str) -> Decimal | None:
     text = _plain(text)
     if _is_command(text):
         return None
-    match = _single_match(text)
-    if match is None:
+    number = _only_number(text)
+    if number is None:
         return None
+    if not number.digits or number.scale != 1:
+        return number.value
     # "12,345%" is not a thing: with a percentage a single mark is always the decimal one.
-    value = _to_decimal(match.group("digits"), separator_is_decimal=True)
-    return None if value is None else _sign(match) * value
+    value = to_decimal(number.digits, separator_is_decimal=True)
+    return None if value is None else -value if number.value < 0 else value
 
 
 def mentions_percent(text: str) -> bool:

@@ -128,6 +128,8 @@ def _with_tails(low: str, number: Number) -> Number:
     start = number.start
     if (before := _CURRENCY_BEFORE.search(low, 0, start)) is not None:
         currency, start = True, before.start()
+        if value > 0 and re.search(r"(?<![\w.,])-\s?$", low[:start]):  # "-€5.000"
+            value, start = -value, low.rindex("-", 0, start)
     percent = False
     if (after := _PERCENT_AFTER.match(low, end)) is not None:
         percent, end = True, after.end()
