@@ -1,0 +1,33 @@
+"""The calls in the catalogue, one line each: open now first, then the recently closed, then the
+announced ones. Calls for fair organisers are never listed to an SME."""
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.answers.ask import Ask
+from bot.answers.reply import Reply, reply, topic_button
+from bot.answers.say import status_of, status_short
+from bot.status import ANNOUNCED, CLOSED, OPEN, UPCOMING
+
+MAX_BUTTONS = 4
+
+
+def _order(item) -> tuple:
+    call, state = item
+    group = {OPEN: 0, UPCOMING: 1, CLOSED: 2, ANNOUNCED: 3}[state.status]
+    # Most recently closed first; a closed call whose dates were not found goes last.
+    recency = -(state.closes or dt.date.min).toordinal() if state.status == CLOSED else 0
+    return (group, recency)
+
+
+def list_calls(ask: Ask) -> Reply:
+    say = ask.say
+    calls = [(call, status_of(call, ask.today)) for call in ask.catalogue if call.audience == "sme"]
+    calls.sort(key=_order)
+    lines = [say("list.heading", date=say.date(ask.today))]
+    if not any(state.status in (OPEN, UPCOMING) for _, state in calls):
+        lines.append(say("list.none_open"))
+    lines += [say("list.line", call=say.title(call), status=status_short(say, call, state)) for call, state in calls]
+    live = [call for call, state in calls if state.status in (OPEN, UPCOMING, ANNOUNCED)]
+    buttons = [topic_button(say.title(call), "call_overview", call_id=call.id) for call in live[:MAX_BUTTONS]]
+    return reply(lines, buttons)

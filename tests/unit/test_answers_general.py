@@ -1,0 +1,119 @@
+"""General questions: the list of calls, de minimis, the SME definition, Lombardia Points, PID,
+EEN and which desk serves the firm."""
+import datetime as dt
+
+import pytest
+
+from bot.answers import answer
+from bot.profile import parse_profile
+
+OPEN_DAY = dt.date(2025, 7, 1)
+
+
+def test_the_list_puts_open_calls_first_then_the_most_recently_closed_then_the_announced():
+    lines = answer("list_calls", "en", today=OPEN_DAY).text.splitlines()
+    assert lines[1].startswith("• International trade fairs in Lombardy 2024-2026 - open until 31 August 2026")
+    assert lines[2].startswith("• Verso Nuovi Mercati (Towards New Markets) 2025 - open until 9 September 2025")
+    assert lines[3] == "• Export Call 2024 (Unioncamere Lombardia) - closed since 16 September 2024"
+    assert lines[-1] == "• International trade fairs for groups of firms 2026-2027 - announced, no dates yet"
+
+
+def test_the_list_says_when_nothing_is_open():
+    assert "Oggi nessuno è aperto." in answer("list_calls", "it", today=dt.date(2026, 11, 21)).text
+
+
+@pytest.mark.parametrize("lang, ceiling, excluded, register", [
+    ("it", "al massimo 300.000,00 € di aiuti de minimis nell'arco di 3 anni mobili", "pesca", "(RNA)"),
+    ("en", "at most €300,000.00 of de minimis aid over a rolling 3 years", "fishing", "(RNA)"),
+])
+def test_de_minimis_gives_the_ceiling_the_excluded_sectors_and_the_register(lang, ceiling, excluded, register):
+    text = answer("de_minimis", lang).text
+    assert ceiling in text and excluded in text and register in text
+
+
+def test_de_minimis_says_the_headline_call_is_granted_under_it():
+    assert "«Verso Nuovi Mercati 2025»: Aiuti in regime de minimis" in answer("de_minimis", "it").text
+
+
+@pytest.mark.parametrize("lang, verdict, why", [
+    ("it", "Con 60 dipendenti e un fatturato di 12.000.000,00 € siete una media impresa.",
+     "Non siete una piccola impresa perché con 60 addetti superate il limite: servono meno di 50 addetti."),
+    ("en", "With 60 employees and a turnover of €12,000,000.00 you are a medium enterprise.",
+     "You are not a small enterprise because 60 staff is over the limit: it needs fewer than 50."),
+])
+def test_sixty_employees_and_twelve_million_make_a_medium_enterprise(lang, verdict, why):
+    # «Siamo 60 dipendenti e 12 milioni di fatturato: siamo una piccola o una media impresa?»
+    profile = parse_profile({"employees": 60, "turnover_eur": 12_000_000})
+    text = answer("sme_definition", lang, profile=profile).text
+    assert verdict in text and why in text
+
+
+def test_both_money_figures_over_the_ceiling_make_a_small_firm_by_staff_no_longer_small():
+    profile = parse_profile({"employees": 20, "turnover_eur": 11_000_000, "balance_sheet_eur": 12_000_000})
+    text = answer("sme_definition", "en", profile=profile).text
+    assert "you are a medium enterprise" in text
+    assert "not a small enterprise because turnover and balance sheet total are both over €10,000,000.00" in text
+
+
+def test_an_unsettled_size_says_what_is_missing():
+    text = answer("sme_definition", "it", profile=parse_profile({"employees": 8})).text
+    assert "da microimpresa a grande impresa" in text and "fatturato e totale di bilancio" in text
+
+
+def test_partner_enterprises_get_the_warning():
+    profile = parse_profile({"employees": 8, "turnover_eur": 1_000_000, "partner_or_linked": True})
+    assert "partner or linked enterprises" in answer("sme_definition", "en", profile=profile).text
+
+
+def test_without_figures_the_definition_itself_is_given():
+    text = answer("sme_definition", "en").text
+    assert "Small: fewer than 50 staff and turnover or balance sheet total up to €10,000,000.00." in text
+    assert "public control of 25% or more" in text
+
+
+@pytest.mark.parametrize("lang, service", [("it", "incontri d'affari internazionali (matchmaking)"),
+                                           ("en", "international matchmaking")])
+def test_lombardia_point_lists_its_free_services(lang, service):
+    assert service in answer("lombardia_point", lang).text
+
+
+def test_lombardia_point_names_the_firms_own_desk():
+    text = answer("lombardia_point", "en", profile=parse_profile({"province": "BS"})).text
+    assert "Lombardia Point of the Camera di Commercio di Brescia" in text
+
+
+@pytest.mark.parametrize("lang, expected", [("it", "autovalutazione"), ("en", "self-assessment")])
+def test_pid_says_what_the_digital_enterprise_points_do(lang, expected):
+    assert expected in answer("pid", lang).text
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_een_names_the_simpler_consortium(lang):
+    text = answer("een", lang).text
+    assert "SIMPLER" in text and "eensimpler.it" in text
+
+
+@pytest.mark.parametrize("lang, chamber, merger", [
+    ("it", "Camera di Commercio di Cremona-Mantova-Pavia", "18 novembre 2024"),
+    ("en", "Camera di Commercio di Cremona-Mantova-Pavia", "18 November 2024"),
+])
+def test_pavia_is_served_by_the_merged_chamber(lang, chamber, merger):
+    # «Which office covers Pavia now that the chambers merged?»
+    text = answer("desk", lang, profile=parse_profile({"province": "PV"})).text
+    assert chamber in text and merger in text and "Mantova" in text
+
+
+def test_the_desk_says_the_contacts_must_be_confirmed():
+    text = answer("desk", "en", profile=parse_profile({"comune": "Voghera"})).text
+    assert "Voghera (PV)" in text and "please confirm them on the Chamber of Commerce's official website" in text
+
+
+def test_a_firm_outside_lombardy_is_told_so():
+    text = answer("desk", "it", profile=parse_profile({"comune": "Torino"})).text
+    assert text.startswith("Torino (TO) non è in Lombardia")
+
+
+def test_without_a_place_the_desk_answer_asks_for_it_and_lists_the_seven_chambers():
+    lines = answer("desk", "en").text.splitlines()
+    assert "municipality or province" in lines[0]
+    assert len([line for line in lines if line.startswith("• Camera di Commercio")]) == 7
