@@ -13,6 +13,6 @@ __all__ = ["Entity", "extract"]
 
 
 def extract(text: str, lang: str | None = None) -> list[Entity]:
-    from bot.nlu.extract import extract as _extract
+    from bot.nlu.pipeline import extract as _extract
 
     return _extract(text, lang)

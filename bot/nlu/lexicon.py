@@ -12,12 +12,15 @@ import re
 AMOUNT_ROLES: dict[str, str] = {
     "turnover": r"fattur\w*|ricav\w*|turnover|revenues?|sales|vendite",
     "balance_sheet": r"bilancio|attivo|balance",
-    "investment": r"invest\w*|progett\w*|projects?|spes[ae]|spend\w*|budget",
+    "investment": r"invest\w*|progett\w*|projects?",
     "consultancy": r"consulen\w*|consult\w*",
     "initiatives": r"iniziativ\w*|initiatives?|marketing|promozion\w*|promotion\w*|promozional\w*",
     "training": r"formazion\w*|formativ\w*|training",
     "fair_expenses": r"fier[ae]|fieristic\w*|stand|fairs?",
 }
+# Words for spending in general: an investment, unless a word in the window says what it is for
+# ("una spesa di 20.000 € per la fiera" is a fair expense).
+GENERIC_SPENDING = r"spes[ae]|spend\w*|budget|cost[io]|costs?"
 # When two cues are as near, the specific cost beats the project it is part of.
 ROLE_PREFERENCE = ("consultancy", "initiatives", "training", "fair_expenses", "turnover", "balance_sheet", "investment")
 
@@ -41,7 +44,7 @@ UNITS: dict[str, str] = {
 # Before a bare count, these make it a headcount: "siamo in 25", "i dipendenti sono 60", "we are 25".
 EMPLOYEES_BEFORE = (
     rf"(?:\bsiamo(?:\s+in)?|\bwe\s+are|\bwe're|\bheadcount(?:\s+(?:of|is|was))?|\borganico(?:\s+di)?|"
-    rf"\bemploy(?:s|ing)?|\bimpieghiamo|\boccupiamo|\bsono\s+in|"
+    rf"\bemploy(?:s|ing)?|\bimpieghiamo|\boccupiamo|\bsono\s+in|\bteam\s+of|\bsquadra\s+di|"
     rf"\b(?:{_EMPLOYEE_NOUNS})(?:\s+(?:sono|erano|are|were|is|was|di|of|pari\s+a))?)"
     r"\s*[:=]?\s*(?:circa|about|around|quasi|almost|oltre|over|solo|only|)\s*$"
 )

@@ -31,7 +31,7 @@ _SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 # Digits with separators: "30.000,00", "1,5", "30'000", "1 000 000" with no-break or thin spaces.
 _DIGITS = re.compile(
     r"(?P<sign>(?:(?<![\w.,])-\s?)|\b(?:meno|minus)\s+)?"
-    r"(?<![\w.,'])(?P<digits>\d+(?:[.,'\u00a0\u202f]\d+)*|[.,]\d+)"
+    r"(?<![\w.,])(?P<digits>\d+(?:[.,'\u00a0\u202f]\d+)*|[.,]\d+)"
     # "m" is a million ("1.2m") but not metres ("24 m2", "24 mq", "24 metri").
     rf"(?:\s?(?P<scale>{_SCALE_WORDS})(?![\w\u00b2]))?"
     # Square metres may be written on the number ("24mq", "24m2"); any other letter makes a code.

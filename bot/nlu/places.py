@@ -48,6 +48,7 @@ _CODE_NEXT_TO_PLACE = re.compile(r"\s*(?:\(\s*|,\s*|-\s*|)([A-Za-z]{2})\s*\)?(?!
 # Two-letter codes that are also everyday words or abbreviations: never on their own.
 _CODES_THAT_ARE_WORDS = {"NO", "SI", "PC", "TV", "CE", "PA", "PR", "VC", "FC", "PD", "NA", "AT", "IS", "OR", "IN",
                          "TO", "RE", "ME", "SA", "SS", "SP", "BA", "AN", "AL", "LE", "LO", "MO", "CH", "PI", "GO"}
+_YES_NO = {"NO", "SI"}  # Novara and Siena, but as a whole answer they are "no" and "yes"
 _NOT_ANSWERS = {"salve", "bella", "ciao", "grazie", "ok"}
 
 
@@ -150,7 +151,8 @@ def _province_codes(ctx: _Context, places: list[Entity]) -> list[Entity]:
             (m := _CODE_NEXT_TO_PLACE.match(ctx.text, end)) and m.start(1) == match.start(1) for end in after_places
         )
         after_provincia = bool(_PROVINCE_ONLY_BEFORE.search(ctx.before(match.start())))
-        alone = whole == typed and (typed.isupper() or code in municipalities.LOMBARDY_PROVINCES - {"MI", "SO", "CO", "LO", "VA"})
+        alone = whole == typed and code not in _YES_NO and (
+            typed.isupper() or code in municipalities.LOMBARDY_PROVINCES - {"MI", "SO", "CO", "LO", "VA"})
         in_capitals = typed.isupper() and not ctx.text.isupper() and code not in _CODES_THAT_ARE_WORDS and (
             code in municipalities.LOMBARDY_PROVINCES)
         if next_to_place or after_provincia or alone or in_capitals:

@@ -22,6 +22,7 @@ _EMPLOYEES_BEFORE = re.compile(lexicon.EMPLOYEES_BEFORE)
 _YEAR_BEFORE = re.compile(lexicon.YEAR_BEFORE)
 _ROLES = {role: re.compile(rf"(?:{pattern})") for role, pattern in lexicon.AMOUNT_ROLES.items()}
 _EXPORT = re.compile(rf"(?:{lexicon.EXPORT})")
+_SPENDING = {"investment": re.compile(rf"(?:{lexicon.GENERIC_SPENDING})")}
 _FRACTIONS = tuple((re.compile(pattern), Decimal(value)) for pattern, value in lexicon.FRACTIONS)
 _FRACTION_AFTER = re.compile(lexicon.FRACTION_AFTER)
 _EXHIBITOR = {kind: re.compile(pattern) for kind, pattern in lexicon.EXHIBITOR.items()}
@@ -66,6 +67,10 @@ def _nearest_cue(tokens: list[_Token], at: int, cues: dict[str, re.Pattern]) -> 
     return best[2] if best else None
 
 
+def _role(tokens: list[_Token], at: int) -> str | None:
+    return _nearest_cue(tokens, at, _ROLES) or _nearest_cue(tokens, at, _SPENDING)
+
+
 def _unit(low: str, number: Number) -> tuple[str, int] | None:
     if number.percent or number.currency or number.scale != 1:
         return None
@@ -98,7 +103,7 @@ def _classify(low: str, tokens: list[_Token], at: int) -> Entity | None:
         role = "export" if _nearest_cue(tokens, at, {"export": _EXPORT}) else None
         return Entity(number.start, number.end, "percent", value, role)
     if not number.bare:
-        return Entity(number.start, number.end, "amount", value, _nearest_cue(tokens, at, _ROLES))
+        return Entity(number.start, number.end, "amount", value, _role(tokens, at))
     before = low[max(0, number.start - 40):number.start]
     if _is_whole(number.value) and not number.grouped and _EMPLOYEES_BEFORE.search(before):
         return Entity(number.start, number.end, "employees", value)
@@ -108,7 +113,7 @@ def _classify(low: str, tokens: list[_Token], at: int) -> Entity | None:
         return Entity(number.start, number.end, "year", value) if _YEAR_BEFORE.search(before) or after_a_cue else None
     if number.value.copy_abs() <= 100 and _nearest_cue(tokens, at, {"export": _EXPORT}):
         return Entity(number.start, number.end, "percent", value, "export")  # "export al 30"
-    role = _nearest_cue(tokens, at, _ROLES)
+    role = _role(tokens, at)
     if role is not None and (number.value.copy_abs() >= 1000 or number.grouped):
         return Entity(number.start, number.end, "amount", value, role)  # "fatturato di 800000"
     return None

@@ -19,7 +19,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.extract import extract
+from bot.nlu.pipeline import extract
 from bot.nlu.warm import warm_up
 
 logger = logging.getLogger(__name__)

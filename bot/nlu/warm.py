@@ -4,7 +4,7 @@ from __future__ import annotations
 
 def warm_up() -> None:
     from bot.nlu import language, places
-    from bot.nlu.extract import extract
+    from bot.nlu.pipeline import extract
     from bot.nlu.gazetteer import gazetteer
 
     language.warm_up()
