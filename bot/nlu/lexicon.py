@@ -98,10 +98,10 @@ ORDINARY_WORDS = frozenset("""
     adro ala alba albi alia alto amaro amato ameno anzi arco archi arena asso augusta bard barbara bee bella
     bianco bianchi bomba bono bore bra bruno busca busso calci calcio calco camino campagna campana canale
     candela candida canna cardinale carbone carro casella casina castelli castro cave cavour cerchio
-    cervo cesa chiusa cittadella civita colonna como comunanza cona contrada cori cozzo crema diamante
+    cervo cesa chiusa cittadella civita colonna comunanza cona contrada cori cozzo crema diamante
     dolce dolo donato dorio elice erba este falcone fallo fano fermo ferla ferno fondi fonte force fornace
     fortezza fossa front gaby genga ginestra giove girasole grado greci grosso grotte incudine lago
-    laghi lana lavagna lenta lettere liberi limina lodi loreto lupara lustra macello magenta malo mango manta
+    laghi lana lavagna lenta lettere liberi limina loreto lupara lustra macello magenta malo mango manta
     margarita marino marta martello masi massa medicina mele melle mese meta mezzana mezzano mira
     miranda mirto montale monti mori mossa mura nave noci nomi norma noto novella novello onore
     opera ora oria paese palata palmi parenti parete patti pelago penne pergola pero perito pesche

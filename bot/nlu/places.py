@@ -77,21 +77,25 @@ def lookup_entries() -> list[tuple[str, str, str]]:
 
 
 @functools.cache
-def _ordinary_words() -> frozenset[str]:
+def _stop_words() -> frozenset[str]:
     import spacy
-    from text_to_num import text2num
 
     words = set(spacy.blank("it").Defaults.stop_words) | set(spacy.blank("en").Defaults.stop_words)
-    words |= set(lexicon.ORDINARY_WORDS)
-    numbers = set()
-    for name in {folded(c.name) for c in municipalities.comuni()}:
-        for lang in ("it", "en"):
-            try:
-                text2num(name, lang)
-                numbers.add(name)
-            except ValueError:
-                pass
-    return frozenset(folded(w) for w in words) | frozenset(numbers)
+    return frozenset(folded(w) for w in words)
+
+
+@functools.cache
+def _number_words() -> frozenset[str]:
+    """Comuni named like numbers ("Cento", "Nove"): as an answer they are a count."""
+    from bot.nlu.numbers import numbers_in
+
+    names = {folded(c.name) for c in municipalities.comuni()}
+    return frozenset(name for name in names if " " not in name and numbers_in(name))
+
+
+@functools.cache
+def _ordinary_words() -> frozenset[str]:
+    return _stop_words() | frozenset(folded(w) for w in lexicon.ORDINARY_WORDS) | _number_words()
 
 
 def is_ordinary_word(name: str) -> bool:
@@ -129,7 +133,11 @@ def _name_is_a_place(ctx: _Context, doc, hit: Hit) -> bool:
     if _STRONG_CUE.search(ctx.before(hit.start)):
         return True
     if ctx.whole_answer(hit.start, hit.end):
-        return folded(typed) not in _NOT_ANSWERS and (ctx.capitalised(hit.start) or folded(typed) not in _ordinary_words())
+        # "Sale" or "calcio" alone answer "where?"; "nove" answers "how many?", "ora" and "salve" are no place.
+        word = folded(typed)
+        if word in _NOT_ANSWERS or word in _number_words():
+            return False
+        return ctx.capitalised(hit.start) or word not in _stop_words()
     if ctx.capitalised(hit.start) and not ctx.starts_sentence(hit.start):
         return True
     if is_ordinary_word(typed):

@@ -114,3 +114,13 @@ def test_every_listed_ordinary_word_is_really_a_comune():
 ])
 def test_which_names_are_ordinary_words(name, ordinary):
     assert is_ordinary_word(name) is ordinary
+
+
+@pytest.mark.parametrize("text, comune", [("sale", "Sale"), ("Calcio.", "Calcio"), ("opera", "Opera"), ("Paese", "Paese")])
+def test_a_comune_named_like_a_word_is_a_place_as_the_whole_answer(text, comune):
+    assert ("comune", comune) in places(text)
+
+
+@pytest.mark.parametrize("text", ["nove", "Cento", "ora", "Salve", "bella"])
+def test_numbers_greetings_and_little_words_alone_are_not_places(text):
+    assert places(text) == set()
