@@ -31,15 +31,18 @@ _EMPLOYEE_NOUNS = (
     r"dipendent[ei]|addett[io]|lavorator[ei]|persone|collaborator[ei]|impiegat[ie]|"
     r"employees?|people|persons|staff|workers?|fte|ula|headcount"
 )
+# Up to two words may stand between a count and its noun ("25 full-time employees", "3 trade
+# fairs"), but not a conjunction: in "2 soci e 8 dipendenti" the 2 are partners.
+_BETWEEN = r"(?:(?!(?:e|ed|and|o|or|ma|but|di|of)\b)[^\W\d_][\w-]*\s+)"
 UNITS: dict[str, str] = {
-    "employees": rf"(?:[\w-]+\s+){{0,2}}?(?:{_EMPLOYEE_NOUNS})\b",
+    "employees": rf"{_BETWEEN}{{0,2}}?(?:{_EMPLOYEE_NOUNS})\b",
     "years": r"(?:ann[io]|years?|yrs?)\b",
     "months": r"(?:mes[ei]|months?)\b",
     "sqm": (
         r"(?:metri\s+quadr(?:at)?[ie]|metri\s+q\b\.?|mq\b|m2\b|m\u00b2|sqm\b|sq\.?\s?m\b\.?|"
         r"square\s+met(?:re|er)s?\b)"
     ),
-    "fairs_count": r"(?:[\w-]+\s+)?(?:fier[ae]|fairs?|manifestazioni\s+fieristiche)\b",
+    "fairs_count": rf"{_BETWEEN}?(?:fier[ae]|fairs?|manifestazioni\s+fieristiche)\b",
 }
 # Before a bare count, these make it a headcount: "siamo in 25", "i dipendenti sono 60", "we are 25".
 EMPLOYEES_BEFORE = (
@@ -50,7 +53,7 @@ EMPLOYEES_BEFORE = (
 )
 # Before a four-digit number, these make it a year: "nel 2024", "since 2019", "anno 2023".
 YEAR_BEFORE = (
-    r"(?:\bnel|\bdel|\bdal|\bal|\bdall'|\bnell'|\banno|\byear|\bin|\bsince|\bfrom|\buntil|\bentro\s+il|"
+    r"(?:\bnel|\bdel|\bdal|\bal|\bil|\bdall'|\bnell'|\banno|\byear|\bin|\bsince|\bfrom|\buntil|\bentro\s+il|"
     r"\bentro|\bfino\s+al|\bby|\bduring|\bdurante\s+il|\bfor)\s*$"
 )
 YEARS_RANGE = (1950, 2100)

@@ -108,10 +108,15 @@ def test_half_and_third_are_not_shares_when_they_mean_a_time_or_an_order(text):
     ("organico di 30 persone", "30"),
     ("venticinque dipendenti", "25"),
     ("we employ twenty five people", "25"),
+    ("25 full-time employees", "25"),
     ("1.200 dipendenti", "1200"),
 ])
 def test_headcounts(text, count):
     assert facts(text) == {("employees", count, None)}
+
+
+def test_a_count_next_to_other_people_is_not_the_headcount():
+    assert facts("2 soci e 8 dipendenti") == {("employees", "8", None)}
 
 
 def test_a_fraction_of_a_person_is_not_a_headcount():
@@ -128,6 +133,8 @@ def test_a_fraction_of_a_person_is_not_a_headcount():
     ("3 trade fairs", {("fairs_count", "3", None)}),
     ("nel 2024 abbiamo fatturato 3 milioni", {("year", "2024", None), ("amount", "3000000", "turnover")}),
     ("fatturato 2023: 3,5 milioni", {("year", "2023", None), ("amount", "3500000", "turnover")}),
+    ("abbiamo chiuso il 2024 con un fatturato di 7,2 milioni", {("year", "2024", None), ("amount", "7200000", "turnover")}),
+    ("since 2019", {("year", "2019", None)}),
 ])
 def test_durations_areas_fairs_and_years(text, expected):
     assert facts(text) == expected
