@@ -1,0 +1,119 @@
+"""One turn of the conversation, without Rasa: the message as understood, what the bot remembers
+(one field per Rasa slot) and what it says back.
+
+The Rasa actions build a Turn from the tracker, call one handler of bot.conversation, then send
+`turn.said` and store `turn.state` back in the slots. Keeping the dialogue logic here lets the
+unit tests play whole exchanges without a server.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Iterable, Mapping
+
+from bot.conversation.intents import chat_payload
+from bot.texts import t
+
+Buttons = tuple[tuple[str, str], ...]  # (title, payload)
+
+
+@dataclass(frozen=True)
+class Say:
+    text: str
+    buttons: Buttons = ()
+
+
+@dataclass(frozen=True)
+class Message:
+    """The user's message as the NLU read it."""
+
+    text: str = ""
+    intent: str | None = None
+    entities: tuple[Mapping[str, Any], ...] = ()
+
+
+# Pending: what the bot's last question waits for, e.g. {"kind": "fact", "key": "employees"}.
+FACT, OFFER_CHECK, OFFER_HUMAN, SIMULATE_AMOUNT, LOAN_YEARS, LOAN_MONTHS, DESK_PLACE = (
+    "fact", "offer_check", "offer_human", "simulate_amount", "loan_years", "loan_months", "desk_place")
+# Kinds whose answer is a value typed by the user: a short answer then never switches language.
+ANSWER_KINDS = {FACT, SIMULATE_AMOUNT, DESK_PLACE, LOAN_YEARS, LOAN_MONTHS}
+
+
+@dataclass(frozen=True)
+class State:
+    """The conversation's memory; each field is the Rasa slot of the same name."""
+
+    facts: dict = field(default_factory=dict)  # the profile's raw input (bot.conversation.facts)
+    pending: dict | None = None
+    check_scope: str | None = None  # a call id or "all" once a check started
+    verdict_given: bool = False
+    skipped: tuple = ()  # facts the user could not give ("non so"), or "fairs"
+    check_declined: bool = False
+    simulation: dict | None = None  # {"amount", "years", "months"} of the no-profile simulation
+    loan_choice: dict | None = None  # {"years", "months"} chosen for the profile's loan plan
+    misses: int = 0  # messages not understood in a row
+
+    @classmethod
+    def from_slots(cls, slots: Mapping[str, Any]) -> "State":
+        """Read the slots defensively: a slot holds what an action stored, or nothing."""
+        def typed(name: str, kind: type, default: Any) -> Any:
+            value = slots.get(name)
+            return value if isinstance(value, kind) else default
+
+        misses = slots.get("misses")
+        return cls(
+            facts=typed("facts", dict, {}),
+            pending=typed("pending", dict, None),
+            check_scope=typed("check_scope", str, None),
+            verdict_given=typed("verdict_given", bool, False),
+            skipped=tuple(item for item in typed("skipped", list, []) if isinstance(item, str)),
+            check_declined=typed("check_declined", bool, False),
+            simulation=typed("simulation", dict, None),
+            loan_choice=typed("loan_choice", dict, None),
+            misses=int(misses) if isinstance(misses, (int, float)) and not isinstance(misses, bool) else 0,
+        )
+
+    def slots(self) -> dict[str, Any]:
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values["skipped"] = list(self.skipped)
+        return values
+
+
+@dataclass
+class Turn:
+    """A message being answered: the handlers read `message` and `state`, and add to `said`."""
+
+    lang: str
+    today: dt.date
+    message: Message
+    state: State
+    said: list[Say] = field(default_factory=list)
+    followup: str | None = None  # an action to run next (the handoff form)
+
+    def say(self, key: str, buttons: Iterable[tuple[str, str]] = (), **values: Any) -> None:
+        self.said.append(Say(t(self.lang, key, **values), tuple(buttons)))
+
+    def say_text(self, text: str, buttons: Iterable[tuple[str, str]] = ()) -> None:
+        if text:
+            self.said.append(Say(text, tuple(buttons)))
+
+    def say_reply(self, reply: Any) -> None:
+        """A bot.answers Reply: its text and buttons."""
+        self.say_text(reply.text, tuple((b.title, chat_payload(b.payload)) for b in reply.buttons))
+
+    def remember(self, **changes: Any) -> None:
+        self.state = replace(self.state, **changes)
+
+    @property
+    def pending_kind(self) -> str | None:
+        return (self.state.pending or {}).get("kind")
+
+    @property
+    def asking(self) -> str | None:
+        """The fact the last question asked for, if it was a fact."""
+        pending = self.state.pending or {}
+        return pending.get("key") if pending.get("kind") == FACT else None
+
+
+def yes_no_buttons(lang: str) -> Buttons:
+    return ((t(lang, "chat.button.yes"), "/affirm"), (t(lang, "chat.button.no"), "/deny"))
