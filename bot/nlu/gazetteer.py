@@ -43,10 +43,9 @@ class Gazetteer:
         for key, names in by_key.items():
             self.matcher.add(key, list(self.nlp.tokenizer.pipe(sorted(n for n in names if n))))
 
-    def doc(self, text: str):
-        return self.nlp.make_doc(folded(text))
-
-    def hits(self, doc) -> list[Hit]:
+    def find(self, text: str) -> list[Hit]:
+        """Every name in `text`, overlapping ones included (the caller decides between them)."""
+        doc = self.nlp.make_doc(folded(text))
         found = []
         for match_id, first, last in self.matcher(doc):
             kind, value = self.nlp.vocab.strings[match_id].split(_SEPARATOR, 1)

@@ -27,16 +27,14 @@ def extract(text: str, lang: str | None = None) -> list[Entity]:
         return []
     text = text[:MAX_CHARS]
     detected = language.detect(text)
-    matcher = gazetteer(lang or detected or "it")
-    doc = matcher.doc(text)
-    hits = matcher.hits(doc)
+    hits = gazetteer(lang or detected or "it").find(text)
     named = [Entity(h.start, h.end, "call", h.value) for h in hits if h.kind == "call"]
     named += [
         Entity(h.start, h.end, "country", h.value)
         for h in hits
         if h.kind == "country" and written_as_a_name(text[h.start:h.end])
     ]
-    named += places.places(text, doc, hits)
+    named += places.places(text, hits)
     named = _longest_first(named)
     calls = [(e.start, e.end) for e in named if e.entity == "call"]
     found = named + quantities(text, exclude=calls)

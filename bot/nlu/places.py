@@ -126,7 +126,7 @@ class _Context:
         return not _FILLERS.sub("", rest).strip()
 
 
-def _name_is_a_place(ctx: _Context, doc, hit: Hit) -> bool:
+def _name_is_a_place(ctx: _Context, hit: Hit) -> bool:
     typed = ctx.text[hit.start:hit.end]
     if hit.last - hit.first > 1 and not is_ordinary_word(typed.replace(" ", "")):
         return True  # "Sesto San Giovanni", "Monza e Brianza": no everyday phrase
@@ -168,12 +168,12 @@ def _province_codes(ctx: _Context, places: list[Entity]) -> list[Entity]:
     return found
 
 
-def places(text: str, doc, hits: list[Hit]) -> list[Entity]:
+def places(text: str, hits: list[Hit]) -> list[Entity]:
     """Comuni (each with its province when the name is unique) and provinces named in `text`."""
     ctx = _Context(text, folded(text))
     found: list[Entity] = []
     for hit in hits:
-        if hit.kind not in ("comune", "province") or not _name_is_a_place(ctx, doc, hit):
+        if hit.kind not in ("comune", "province") or not _name_is_a_place(ctx, hit):
             continue
         province_only = _PROVINCE_ONLY_BEFORE.search(ctx.before(hit.start)) or _PROVINCE_ONLY_AFTER.match(ctx.low[hit.end:])
         if hit.kind == "province":
