@@ -94,7 +94,7 @@ def compiled(pattern: str) -> re.Pattern:
 
 
 # Comuni whose names are also everyday Italian or English words ("Opera", "Fondi", "Mese",
-# "Calcio", "Sale"), picked from the register's one-word names. Such a name is a place only
+# "Calcio", "Sale") or products ("gorgonzola", "barolo"), picked from the register's one-word names. Such a name is a place only
 # when written as one (capitalised mid-sentence, after "sono di", "sede a"...) or as the whole
 # answer (bot.nlu.places). spaCy's stop words and number words ("Cento", "Nove") are added there.
 ORDINARY_WORDS = frozenset("""
@@ -113,4 +113,5 @@ ORDINARY_WORDS = frozenset("""
     sigillo signa soave soglio sommo sona sora sospiro sostegno spessa spinoso stella storo stra taverna
     terrazzo terzo tito tornata torno toro torretta tramonti travagliato trinita tufo ultimo urbe vasto
     viale vinci viola vita vittoria zone
+    asiago barbaresco bardolino barolo brunello castelmagno gorgonzola marsala montepulciano taleggio
 """.split())

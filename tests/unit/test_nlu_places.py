@@ -64,6 +64,7 @@ def test_two_letters_that_are_words_are_not_provinces(text):
     ("Opera", "Opera"),
     ("ho sede a Calcio in provincia di BG", "Calcio"),
     ("vicino a Fondi", "Fondi"),
+    ("la sede è a Gorgonzola", "Gorgonzola"),
 ])
 def test_a_comune_named_like_a_word_is_a_place_when_the_context_says_so(text, comune):
     assert ("comune", comune) in places(text)
@@ -83,6 +84,7 @@ def test_a_comune_named_like_a_word_is_a_place_when_the_context_says_so(text, co
     "Salve",
     "none of them",
     "ora vorrei sapere",
+    "esportiamo gorgonzola e taleggio in Germania",
 ])
 def test_a_word_that_is_also_a_comune_is_not_a_place_in_running_text(text):
     assert places(text) == set()
