@@ -1,0 +1,140 @@
+"""`python -m bot.benchmark [--skip-nlu] [--skip-latency] [--folds N] [--turns K] ...`"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Sequence
+
+import aiohttp
+
+from bot.benchmark.assistants import AssistantError, orienta_stack, rasa_init_stack
+from bot.benchmark.conversations import SCRIPTS
+from bot.benchmark.load import drive, warm_up
+from bot.benchmark.nlu import SEED, CrossValidationError, run_cross_validation
+from bot.benchmark.nlu_reports import ReportError
+from bot.benchmark.report import ORIENTA, RASA_INIT, duration, format_latency, format_nlu
+from bot.benchmark.stats import LatencySummary, summarise
+from bot.runtime.processes import ServiceError
+from bot.runtime.stack import Stack
+from bot.runtime.training import TrainingError
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_OUT = ROOT / "test-artifacts" / "benchmark"
+
+
+def _bounded_int(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is outside {low}-{high}")
+        return value
+    return parse
+
+
+def _levels(text: str) -> tuple[int, ...]:
+    """'1,20' -> (1, 20): distinct concurrency levels, in increasing order."""
+    parse = _bounded_int(1, 200)
+    parts = [part.strip() for part in text.split(",")]
+    if not all(parts):
+        raise argparse.ArgumentTypeError(f"{text!r}: expected numbers separated by commas, e.g. 1,20")
+    return tuple(sorted({parse(part) for part in parts}))
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.benchmark",
+        description="NLU cross-validation scores and reply latency of Orienta against a stock `rasa init` "
+                    "assistant. Takes 10-15 minutes on 2 cores; outputs under test-artifacts/benchmark/.")
+    parser.add_argument("--skip-nlu", action="store_true", help="no cross-validation")
+    parser.add_argument("--skip-latency", action="store_true", help="no latency measurement")
+    parser.add_argument("--folds", type=_bounded_int(2, 20), default=5, help="cross-validation folds (default 5)")
+    parser.add_argument("--turns", type=_bounded_int(1, 100), default=12,
+                        help="messages per conversation (default 12: Orienta's scripts reach the verdict)")
+    parser.add_argument("--conversations", type=_bounded_int(1, 500), default=20,
+                        help="conversations per assistant and concurrency level (default 20)")
+    parser.add_argument("--concurrency", type=_levels, default=(1, 20),
+                        help="concurrent conversations, comma-separated (default 1,20)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.skip_nlu and args.skip_latency:
+        parser.error("--skip-nlu and --skip-latency together leave nothing to measure")
+    return args
+
+
+class BenchmarkError(RuntimeError):
+    pass
+
+
+def _measure(name: str, stack: Stack, args: argparse.Namespace, work_dir: Path) -> list[LatencySummary]:
+    print(f"Starting {name} (logs: {stack.log_dir})", flush=True)
+    summaries = []
+    with stack:
+        scripts = SCRIPTS[name]
+        try:
+            transcript = warm_up(stack.rest_url, scripts, args.turns)
+        except (aiohttp.ClientError, asyncio.TimeoutError) as err:
+            raise BenchmarkError(f"{name} did not answer the warm-up conversation ({err!r}).\n"
+                                 f"{stack.log_tails()}") from None
+        (work_dir / "transcript.txt").write_text("\n".join(transcript) + "\n")
+        for level in args.concurrency:
+            result = drive(stack.rest_url, scripts, concurrency=level, conversations=args.conversations,
+                           turn_count=args.turns)
+            summaries.append(summarise(name, level, result.latencies_s, len(result.errors), result.wall_s))
+            note = f", {len(result.errors)} errors: {dict(Counter(result.errors))}" if result.errors else ""
+            empty = f", {result.empty_replies} empty replies" if result.empty_replies else ""
+            print(f"  {name}, {level} concurrent: {len(result.latencies_s)} replies in "
+                  f"{duration(result.wall_s)}{note}{empty}", flush=True)
+    return summaries
+
+
+def _latency(args: argparse.Namespace) -> str:
+    out: Path = args.out
+    summaries = _measure(ORIENTA, orienta_stack(ROOT, out / ORIENTA), args, out / ORIENTA)
+    # One assistant at a time: they would otherwise share the cores and slow each other down.
+    summaries += _measure(RASA_INIT, rasa_init_stack(out / "rasa-init", out / "rasa-init-run"), args,
+                          out / "rasa-init-run")
+    return format_latency(summaries, args.turns, args.conversations)
+
+
+def _nlu(args: argparse.Namespace) -> str:
+    out_dir = args.out / "nlu"
+    print(f"NLU {args.folds}-fold cross-validation (a few minutes; log: {out_dir / 'rasa-test-nlu.log'})", flush=True)
+    started = time.monotonic()
+    scores = run_cross_validation(ROOT, out_dir, args.folds)
+    return format_nlu(scores, args.folds, SEED, time.monotonic() - started)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    signal.signal(signal.SIGTERM, _interrupt)  # same clean path (servers stopped) as Ctrl-C
+    args.out.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    sections = []
+    try:
+        if not args.skip_nlu:
+            sections.append(_nlu(args))
+            print(sections[-1], flush=True)
+        if not args.skip_latency:
+            sections.append(_latency(args))
+    except (CrossValidationError, ReportError, AssistantError, ServiceError, TrainingError, BenchmarkError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\ninterrupted: every server started was stopped", file=sys.stderr)
+        return 130
+    report = "\n\n".join(sections) + f"\n\nTotal time {duration(time.monotonic() - started)}\n"
+    (args.out / "report.txt").write_text(report)
+    print("\n" + report, end="")
+    return 0
