@@ -27,13 +27,14 @@ FIND_PYTHON310 = for candidate in "$${PYTHON310:-}" python3.10 \
 	    echo "$$candidate"; break; fi; \
 	done
 
-.PHONY: help venv run chat train test clean
+.PHONY: help venv run chat train test clean bench
 help:
 	@echo "make run   - set up, train if needed, start the assistant (REST channel) until Ctrl-C"
 	@echo "make test  - set up, then run every test (unit, Rasa data/stories, end-to-end chats)"
 	@echo "make chat  - chat in the terminal (starts the assistant unless it is already running)"
 	@echo "make train - train the model if config.yml, domain.yml or data/ changed"
 	@echo "make clean - remove trained models, logs, conversations and test artifacts"
+	@echo "make bench - NLU cross-validation and reply latency vs a stock rasa init assistant (10-15 min)"
 
 # Installs requirements.lock into the venv, again only when the lock's content changes.
 venv:
@@ -67,6 +68,10 @@ train: venv
 
 test: venv
 	"$(PY)" -m pytest tests $(PYTEST_ARGS)
+
+# A measurement, not a test (never in CI): prints NLU F1 and latency p50/p95; see README "Benchmark".
+bench: venv
+	"$(PY)" -m bot.benchmark $(BENCH_ARGS)
 
 # Generated files only: the enquiry database (var/orienta.db) stays.
 clean:
