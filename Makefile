@@ -7,6 +7,8 @@ SHELL := /bin/bash
 VENV ?= $(or $(ORIENTA_VENV),.venv)
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.orienta-lock.sha256
+# npm ci empties node_modules/, so the stamp goes with it and a half install is redone.
+NODE_STAMP := node_modules/.orienta-package-lock.sha256
 # The installer itself is pinned too, so a clean machine resolves the lock the same way.
 BOOTSTRAP := pip==24.3.1 setuptools==70.3.0 wheel==0.45.1
 
@@ -29,8 +31,8 @@ FIND_PYTHON310 = for candidate in "$${PYTHON310:-}" python3.10 \
 
 .PHONY: help venv run chat train test clean bench
 help:
-	@echo "make run   - set up, train if needed, start the assistant (REST channel) until Ctrl-C"
-	@echo "make test  - set up, then run every test (unit, Rasa data/stories, end-to-end chats)"
+	@echo "make run   - set up, train if needed, start the assistant (REST, widget demo page) until Ctrl-C"
+	@echo "make test  - set up, then run every test (unit, Rasa data/stories, end-to-end chats, browser)"
 	@echo "make chat  - chat in the terminal (starts the assistant unless it is already running)"
 	@echo "make train - train the model if config.yml, domain.yml or data/ changed"
 	@echo "make clean - remove trained models, logs, conversations and test artifacts"
@@ -57,7 +59,29 @@ venv:
 	  echo "$$wanted" > "$(STAMP)"; \
 	fi
 
-run: venv
+# The website widget's npm packages (socket.io-client), again only when package-lock.json changes.
+.PHONY: widget-deps browser
+widget-deps:
+	@command -v npm >/dev/null || { echo "npm not found: install Node.js 18 or later with npm" >&2; exit 1; }
+	@wanted="$$(sha256sum package-lock.json | cut -d' ' -f1)"; \
+	if [ "$$(cat "$(NODE_STAMP)" 2>/dev/null)" != "$$wanted" ]; then \
+	  echo "Installing the widget's npm packages (package-lock.json)"; \
+	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; \
+	  echo "$$wanted" > "$(NODE_STAMP)"; \
+	fi
+
+# Debian's chromium for the browser tests (tests/browser): never a browser downloaded by a test tool.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" != 0 ]; then \
+	    echo "The browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; \
+	  fi; \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+run: venv widget-deps
 	"$(PY)" -m bot.runtime run
 
 chat: venv
@@ -66,7 +90,7 @@ chat: venv
 train: venv
 	"$(PY)" -m bot.runtime train
 
-test: venv
+test: venv widget-deps browser
 	"$(PY)" -m pytest tests $(PYTEST_ARGS)
 
 # A measurement, not a test (never in CI): prints NLU F1 and latency p50/p95; see README "Benchmark".

@@ -23,6 +23,7 @@ class Settings:
     database_url: str
     rasa_port: int
     actions_port: int
+    web_port: int  # the website widget's files and demo page (bot/web/server.py)
     log_level: str
     host: str  # loopback by default: exposing the servers is a deliberate choice
 
@@ -32,6 +33,7 @@ def settings() -> Settings:
         database_url=_text("ORIENTA_DATABASE_URL", DEFAULT_DATABASE_URL),
         rasa_port=_port("ORIENTA_RASA_PORT", 5005),
         actions_port=_port("ORIENTA_ACTIONS_PORT", 5055),
+        web_port=_port("ORIENTA_WEB_PORT", 5080),
         log_level=_log_level("ORIENTA_LOG_LEVEL", "INFO"),
         host=_text("ORIENTA_HOST", "127.0.0.1"),
     )

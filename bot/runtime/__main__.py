@@ -13,6 +13,7 @@ from bot.runtime.credentials import telegram_settings
 from bot.runtime.processes import ServiceError, port_in_use
 from bot.runtime.stack import Stack
 from bot.runtime.training import TrainingError, ensure_model
+from bot.runtime.widget import WidgetServerError, serve_widget
 
 ROOT = Path(__file__).resolve().parents[2]
 VAR = ROOT / "var"
@@ -48,11 +49,16 @@ def _stop_on_sigterm() -> None:
 
 def run() -> None:
     _migrate()
+    settings = config.settings()
+    if port_in_use(settings.host, settings.web_port):  # before the slow start of Rasa
+        raise ServiceError(f"port {settings.web_port} on {settings.host} is taken: stop what uses it "
+                           "or set ORIENTA_WEB_PORT")
     stack = _stack()
     print("Starting the action server and the Rasa server...")
-    with stack:
+    with stack, serve_widget(stack) as widget:
         print(f"Orienta is ready. REST channel: {stack.rest_url}")
         print(f"Try:\n  {curl_example(stack.rest_url)}")
+        print(f"Website widget demo page: {widget.demo_url}")
         if (telegram := telegram_settings()) is not None:
             print(f"Telegram: updates arrive at {stack.base_url}/webhooks/telegram/webhook "
                   f"(published as {telegram.webhook_url})")
@@ -93,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     _stop_on_sigterm()
     try:
         {"run": run, "chat": chat, "train": train}[args.command]()
-    except (ServiceError, TrainingError, config.ConfigError) as err:
+    except (ServiceError, TrainingError, WidgetServerError, config.ConfigError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
