@@ -26,7 +26,8 @@ _TELLING_WORDS = {
            "our", "am", "eligible", "can", "what", "how", "where", "sorry", "please", "summary",
            "the", "is", "are", "do", "does", "which", "who", "when", "would", "want", "need",
            "help", "about", "with", "have", "has", "much", "many", "my", "your", "you", "talk",
-           "person", "i'm", "i'd", "we're", "there", "this", "turnover", "exports"},
+           "person", "i'm", "i'd", "we're", "there", "this", "turnover", "exports", "give", "show",
+           "tell", "get", "could", "should", "funding", "project", "grant", "loan", "simulation"},
 }
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # "in English please", "parla italiano", "speak Italian", "puoi rispondere in inglese?"

@@ -56,6 +56,9 @@ def take_answer(turn: Turn) -> None:
         _say_problem(turn, problem)
     retry = [r.key for r in applied.refused] + ([turn.asking] if problem else [])
     handler = _BY_PENDING.get(kind)
+    if kind in (LOAN_YEARS, LOAN_MONTHS, OFFER_HUMAN) and found.facts:
+        handler = None  # facts about the firm ("anzi, i dipendenti sono 60"), not an answer to the offer
+        turn.remember(pending=None)
     if handler is not None:
         handler(turn, found, applied)
         return

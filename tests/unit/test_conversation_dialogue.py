@@ -89,6 +89,13 @@ def test_a_correction_after_the_verdict_says_what_changed():
     assert "45%" in reply and chat.state.facts["export_share_pct"] == "45"
 
 
+def test_a_correction_right_after_the_loan_offer_is_a_correction_not_a_duration():
+    chat = Chat()
+    worked_example(chat)
+    reply = chat.say("anzi, i dipendenti sono 60", "correct", e("employees", "60"))
+    assert "60 dipendenti" in reply and "durata" not in reply and chat.state.pending is None
+
+
 def test_an_impossible_value_is_explained_and_asked_again():
     chat = Chat()
     chat.say("posso partecipare a Verso Nuovi Mercati?", "check_eligibility")
