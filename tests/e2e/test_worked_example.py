@@ -1,62 +1,51 @@
-"""The worked example of FACTS.md, told to the bot in Italian and in English.
+"""The worked example of FACTS.md, told to the bot in Italian and in English, one answer at a time.
 
 Consultancy 10,000 + initiatives 70,000 + training 5,000 -> total eligible 109,140 ->
 grant 21,828, loan 70,941, own contribution 16,371.
 """
 import pytest
 
-from bot.texts import t
-
-ITALIAN_ANSWERS = ["ciao", "sì", "12", "1,5 mln", "Seriate (BG)", "20%", "3",
-                   "10.000", "70k", "5.000", "non so", "no"]
-ENGLISH_ANSWERS = ["hi", "am I eligible for Verso Nuovi Mercati?", "we have 12 employees", "1.5M",
-                   "Bergamo", "20%", "two", "10,000", "70k", "5,000", "I don't know", "no"]
+ITALIAN = ["posso partecipare al bando Verso Nuovi Mercati?", "12", "1,5 mln", "Seriate (BG)", "20%", "3",
+           "70k", "5.000", "10.000"]
+ENGLISH = ["am I eligible for Verso Nuovi Mercati?", "we have 12 employees", "1.5M", "Bergamo", "20%", "two",
+           "70k", "5,000", "10,000"]
 
 
 @pytest.fixture(scope="module")
-def italian_verdict(assistant) -> str:
-    chat = assistant.chat("italian")
-    return [chat.say(answer) for answer in ITALIAN_ANSWERS][-1]
+def italian(assistant):
+    chat = assistant.chat("worked-it")
+    return chat, [chat.send(answer) for answer in ITALIAN][-1]
 
 
 @pytest.fixture(scope="module")
-def english_verdict(assistant) -> str:
-    chat = assistant.chat("english")
-    return [chat.say(answer) for answer in ENGLISH_ANSWERS][-1]
+def english(assistant):
+    chat = assistant.chat("worked-en")
+    return chat, [chat.send(answer) for answer in ENGLISH][-1]
 
 
-def test_in_italian_the_company_is_eligible(italian_verdict):
-    assert t("it", "chat.verdict.eligible", call="Verso Nuovi Mercati 2025") in italian_verdict
+def test_in_italian_the_firm_is_eligible_and_the_aid_split(italian):
+    _, verdict = italian
+    assert "Sì" in verdict.text and "Verso Nuovi Mercati 2025" in verdict.text
+    for figure in ("totale ammissibile 109.140,00 €", "21.828,00 €", "70.941,00 €", "16.371,00 €"):
+        assert figure in verdict.text
 
 
-def test_in_italian_the_aid_is_split_into_grant_loan_and_own_contribution(italian_verdict):
-    assert t("it", "chat.funding.total_eligible", amount="109.140,00 €") in italian_verdict
-    assert t("it", "chat.funding.grant", amount="21.828,00 €") in italian_verdict
-    assert t("it", "chat.funding.loan", amount="70.941,00 €") in italian_verdict
-    assert t("it", "chat.funding.own_contribution", amount="16.371,00 €") in italian_verdict
+def test_in_italian_the_call_is_open_and_the_desk_named(italian):
+    _, verdict = italian
+    assert "chiude il 9 settembre 2025 (mancano 70 giorni)" in verdict.text
+    assert "Camera di Commercio di Bergamo" in verdict.text
 
 
-def test_in_italian_the_call_is_open_on_the_pinned_day(italian_verdict):
-    assert t("it", "chat.status.open", closes="9 settembre 2025", days=70) in italian_verdict
+def test_in_italian_another_loan_duration_and_a_grace_period_can_be_chosen(italian):
+    chat, verdict = italian
+    plan = chat.press(verdict, "4 anni")
+    assert "Finanziamento di 70.941,00 € in 4 anni" in plan.text and "8 rate semestrali" in plan.text
+    grace = chat.press(plan, "12 mesi")
+    assert "2 pagamenti di soli interessi" in grace.text and "6 rate semestrali" in grace.text
 
 
-def test_in_italian_the_loan_instalments_and_the_assumed_duration_are_given(italian_verdict):
-    assert "12 rate da" in italian_verdict
-    assert t("it", "chat.assumption.loan_years_default_max", years=6, months=0) in italian_verdict
-
-
-def test_in_english_the_company_is_eligible(english_verdict):
-    call = "Verso Nuovi Mercati (Towards New Markets) 2025"
-    assert t("en", "chat.verdict.eligible", call=call) in english_verdict
-
-
-def test_in_english_the_aid_is_split_into_grant_loan_and_own_contribution(english_verdict):
-    assert t("en", "chat.funding.total_eligible", amount="€109,140.00") in english_verdict
-    assert t("en", "chat.funding.grant", amount="€21,828.00") in english_verdict
-    assert t("en", "chat.funding.loan", amount="€70,941.00") in english_verdict
-    assert t("en", "chat.funding.own_contribution", amount="€16,371.00") in english_verdict
-
-
-def test_in_english_the_reasons_are_in_english_too(english_verdict):
-    assert "✓ It is an SME (small enterprise)." in english_verdict
-    assert "È una PMI" not in english_verdict
+def test_in_english_the_firm_is_eligible_and_the_aid_split(english):
+    _, verdict = english
+    for figure in ("€109,140.00", "€21,828.00", "€70,941.00", "€16,371.00"):
+        assert figure in verdict.text
+    assert "È una PMI" not in verdict.text

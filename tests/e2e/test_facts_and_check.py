@@ -1,0 +1,71 @@
+"""Facts given in any order, several at once; only what is still missing is asked, one question
+at a time; the verdict follows; corrections say what changed; summary and restart."""
+from bot.texts import t
+
+MULTI_FACT_IT = ("siamo una srl di Bergamo, 25 dipendenti, 4 milioni di fatturato, export al 30%, "
+                 "vorremmo investire 100 mila euro in Germania")
+MULTI_FACT_EN = "we are a small company in Brescia with 18 employees and a turnover of 2 million, exports 10%"
+
+
+def test_several_facts_in_one_message_are_all_noted(assistant):
+    reply = assistant.chat("multi-it").send(MULTI_FACT_IT)
+    for noted in ("sede a Bergamo", "25 dipendenti", "fatturato 4.000.000,00 €", "export 30%",
+                  "investimento 100.000,00 €"):
+        assert noted in reply.text
+
+
+def test_after_several_facts_only_a_missing_one_is_asked_with_its_choices(assistant):
+    reply = assistant.chat("multi-it-next").send(MULTI_FACT_IT)
+    assert t("it", "chat.ask.employees") not in reply.text
+    assert reply.text.endswith(t("it", "chat.ask.fairs_exhibitor"))
+    assert [title for title, _ in reply.buttons] == ["Nuovo espositore", "Espositore abituale", "Non partecipiamo a fiere"]
+
+
+def test_in_english_several_facts_are_noted_and_the_next_missing_one_asked(assistant):
+    reply = assistant.chat("multi-en").say(MULTI_FACT_EN)
+    assert "18 employees" in reply and "turnover €2,000,000.00" in reply and "exports 10%" in reply
+    assert t("en", "chat.ask.employees") not in reply and reply.endswith("?")
+
+
+def test_a_firm_over_the_export_limit_is_told_at_once(assistant):
+    reply = assistant.chat("export50").say(
+        "Posso partecipare al bando Verso Nuovi Mercati se l'anno scorso ho esportato il 50% del fatturato?")
+    assert "non ha i requisiti" in reply or "requisiti non" in reply or "No" in reply
+    assert "50%" in reply and t("it", "chat.ask.employees") not in reply
+
+
+def test_any_call_that_fits_starts_the_check_of_every_call(assistant):
+    reply = assistant.chat("anycall").say("is there any call that fits my company?")
+    assert t("en", "chat.check.start_all") in reply and reply.endswith(t("en", "chat.ask.employees"))
+
+
+def test_a_question_in_the_middle_of_the_check_is_answered_and_the_question_repeated(assistant):
+    chat = assistant.chat("interrupt")
+    chat.say("posso partecipare a Verso Nuovi Mercati?")
+    reply = chat.say("cos'è il de minimis?")
+    assert "300.000" in reply and reply.endswith(t("it", "chat.ask.employees"))
+
+
+def test_a_correction_that_changes_nothing_says_so(assistant):
+    chat = assistant.chat("correct-same")
+    chat.say(MULTI_FACT_IT)
+    reply = chat.say("anzi, i dipendenti sono 30")
+    assert reply.startswith("Con 30 dipendenti nessun verdetto e nessuna cifra cambiano.")
+
+
+def test_a_correction_after_the_verdict_says_the_verdict_changed(assistant):
+    chat = assistant.chat("correct-en")
+    for answer in ["am I eligible for Verso Nuovi Mercati?", "we have 12 employees", "1.5M", "Bergamo", "20%",
+                   "3", "70k", "5,000", "10,000"]:
+        chat.say(answer)
+    reply = chat.say("sorry, exports were 45%")
+    assert "45%" in reply and "changes" in reply
+
+
+def test_the_summary_says_what_the_bot_knows_and_restart_forgets_it(assistant):
+    chat = assistant.chat("summary")
+    chat.say(MULTI_FACT_IT)
+    summary = chat.say("riepilogo")
+    assert "25" in summary and "4.000.000,00 €" in summary and "Bergamo" in summary
+    assert chat.say("ricominciamo").startswith(t("it", "chat.restarted"))
+    assert "4.000.000,00 €" not in chat.say("riepilogo")
