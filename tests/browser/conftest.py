@@ -32,7 +32,9 @@ def browser_dir(artifacts_dir: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: Playwright's sync API keeps its event loop running in this
+# thread while it is open, and later tests that call asyncio.run() must not find it there.
+@pytest.fixture(scope="package")
 def chromium():
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium "
