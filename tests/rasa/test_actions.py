@@ -16,10 +16,10 @@ from sqlalchemy import select
 
 from actions import handoff
 from actions.dialogue import ActionAnswerQuestion, ActionDefaultFallback, ActionRestart, ActionTakeAnswer
-from actions.handoff import ActionSubmitEnquiry, ValidateHandoffForm
+from actions.handoff import HANDOFF_SLOTS, ActionSubmitEnquiry, ValidateHandoffForm
 from bot.store import session_factory, upgrade
 from bot.store.models import Enquiry
-from bot.texts import t
+from bot.texts import LANGUAGES, catalogue, t
 
 DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text())
 
@@ -167,3 +167,10 @@ def test_a_database_that_fails_is_said_and_never_crashes(monkeypatch):
     finally:
         handoff._sessions.cache_clear()
     assert said[0]["text"] == t("it", "chat.handoff.unavailable") and slots["handoff_consent"] is None
+
+
+def test_every_handoff_question_and_refusal_exists_in_both_languages():
+    for lang in LANGUAGES:
+        for slot in HANDOFF_SLOTS:
+            assert f"chat.handoff.ask_{slot}" in catalogue(lang)
+            assert slot == "handoff_consent" or f"chat.handoff.invalid_{slot}" in catalogue(lang)

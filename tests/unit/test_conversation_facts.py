@@ -110,3 +110,13 @@ def test_a_yes_no_fact_is_read_from_the_intent():
 
 def test_text_without_a_number_is_no_count():
     assert facts.read_answer("employees", "tanti").problem == "chat.invalid.not_a_number"
+
+
+def test_every_fact_has_its_question_label_and_refusal_in_both_languages():
+    from bot.conversation.checking import slug
+    from bot.texts import LANGUAGES, catalogue
+
+    for lang in LANGUAGES:
+        for key in facts.KINDS:
+            for kind in ("ask", "fact", "invalid"):
+                assert f"chat.{kind}.{slug(key)}" in catalogue(lang), (lang, kind, key)
