@@ -36,7 +36,7 @@ help:
 	@echo "make chat  - chat in the terminal (starts the assistant unless it is already running)"
 	@echo "make train - train the model if config.yml, domain.yml or data/ changed"
 	@echo "make clean - remove trained models, logs, conversations and test artifacts"
-	@echo "make bench - NLU cross-validation and reply latency vs a stock rasa init assistant (10-15 min)"
+	@echo "make bench - NLU cross-validation and reply latency vs a stock rasa init assistant (~20 min)"
 
 # Installs requirements.lock into the venv, again only when the lock's content changes.
 venv:

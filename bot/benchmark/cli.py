@@ -52,7 +52,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m bot.benchmark",
         description="NLU cross-validation scores and reply latency of Orienta against a stock `rasa init` "
-                    "assistant. Takes 10-15 minutes on 2 cores; outputs under test-artifacts/benchmark/.")
+                    "assistant. About 20 minutes on 2 cores, most of it the cross-validation; outputs under test-artifacts/benchmark/.")
     parser.add_argument("--skip-nlu", action="store_true", help="no cross-validation")
     parser.add_argument("--skip-latency", action="store_true", help="no latency measurement")
     parser.add_argument("--folds", type=_bounded_int(2, 20), default=5, help="cross-validation folds (default 5)")
@@ -106,7 +106,7 @@ def _latency(args: argparse.Namespace) -> str:
 
 def _nlu(args: argparse.Namespace) -> str:
     out_dir = args.out / "nlu"
-    print(f"NLU {args.folds}-fold cross-validation (a few minutes; log: {out_dir / 'rasa-test-nlu.log'})", flush=True)
+    print(f"NLU {args.folds}-fold cross-validation (one training per fold, several minutes each; log: {out_dir / 'rasa-test-nlu.log'})", flush=True)
     started = time.monotonic()
     scores = run_cross_validation(ROOT, out_dir, args.folds)
     return format_nlu(scores, args.folds, SEED, time.monotonic() - started)
