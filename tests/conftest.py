@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.runtime.training import ensure_model
+from tests.live_stacks import LIVE_STACKS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,3 +24,13 @@ def artifacts_dir() -> Path:
 def trained_model(artifacts_dir: Path) -> Path:
     """The model for the current training inputs: reused when they did not change, else trained once."""
     return ensure_model(ROOT, log_dir=artifacts_dir, say=lambda line: print(line, flush=True))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failing test shows the tail of every running server's logs."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed:
+        for stack in LIVE_STACKS:
+            report.sections.append((f"server logs ({stack.log_dir.name})", stack.log_tails()))

@@ -13,6 +13,7 @@ import pytest
 
 from bot.runtime.processes import free_port
 from bot.runtime.stack import Stack
+from tests.live_stacks import LIVE_STACKS
 from bot.web.server import WidgetServer
 from tests.browser.pages import screenshots
 
@@ -22,7 +23,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 PINNED_DAY = "2025-07-01"  # inside the Verso Nuovi Mercati window: the call is open
 
-_live_stacks: list[Stack] = []
+_live_stacks = LIVE_STACKS  # shown on failure by tests/conftest.py
 
 
 @pytest.fixture(scope="session")
@@ -74,14 +75,6 @@ def widget_files() -> Iterator[WidgetServer]:
     with WidgetServer("127.0.0.1", 0, rasa_port=free_port()) as widget:
         yield widget
 
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item, call):
-    outcome = yield
-    report = outcome.get_result()
-    if report.failed:
-        for stack in _live_stacks:
-            report.sections.append((f"server logs ({stack.log_dir.name})", stack.log_tails()))
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from bot.runtime.processes import free_port
 from bot.runtime.stack import Stack
+from tests.live_stacks import LIVE_STACKS
 from bot.store import session_factory, upgrade
 from bot.store.models import Enquiry
 
@@ -22,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Inside the Verso Nuovi Mercati window (3 Jun - 9 Sep 2025): the call is open, 70 days left.
 PINNED_DAY = "2025-07-01"
 
-_live_stacks: list[Stack] = []
+_live_stacks = LIVE_STACKS  # shown on failure by tests/conftest.py
 
 
 @dataclass(frozen=True)
@@ -123,11 +124,3 @@ def assistant_on_real_date(trained_model: Path, artifacts_dir: Path) -> Iterator
     """The assistant on the machine's real date (ORIENTA_TODAY removed from its environment)."""
     yield from _running(trained_model, artifacts_dir / "e2e-real-date", {"ORIENTA_TODAY": None})
 
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item, call):
-    outcome = yield
-    report = outcome.get_result()
-    if report.failed:
-        for stack in _live_stacks:
-            report.sections.append((f"server logs ({stack.log_dir.name})", stack.log_tails()))

@@ -14,6 +14,7 @@ import pytest
 
 from bot.runtime.processes import free_port
 from bot.runtime.stack import Stack
+from tests.live_stacks import LIVE_STACKS
 from bot.store import upgrade
 from tests.telegram.fake_bot_api import Call, FakeBotApi
 
@@ -25,7 +26,7 @@ PINNED_DAY = "2025-07-01"  # Verso Nuovi Mercati is open
 
 _update_ids = itertools.count(1000)
 _chat_ids = itertools.count(5_000_001)
-_live: list[Stack] = []
+_live = LIVE_STACKS  # shown on failure by tests/conftest.py
 
 
 class Telegram:
@@ -134,11 +135,3 @@ def telegram(trained_model: Path, artifacts_dir: Path, bot_api: FakeBotApi) -> I
         finally:
             _live.remove(stack)
 
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item, call):
-    outcome = yield
-    report = outcome.get_result()
-    if report.failed:
-        for stack in _live:
-            report.sections.append((f"server logs ({stack.log_dir.name})", stack.log_tails()))
