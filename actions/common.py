@@ -1,18 +1,17 @@
-"""What every Orienta action shares: the tracker turned into a bot.conversation Turn, and the
-Turn's replies and memory turned back into Rasa messages and slot events."""
+"""What the Orienta action does with Rasa: the tracker turned into a bot.conversation Turn, and
+the Turn's replies and memory turned back into Rasa messages and slot events."""
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
+import functools
 from typing import Any
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.types import DomainDict
 
 from bot import clock
-from bot.conversation import language
-from bot.conversation.state import ANSWER_KINDS, Message, State, Turn
+from bot.nlu import language
+from bot.conversation.state import ANSWER_KINDS, Message, Services, State, Turn
 
 
 def _latest(tracker: Tracker) -> dict[str, Any]:
@@ -22,8 +21,10 @@ def _latest(tracker: Tracker) -> dict[str, Any]:
 def message_of(tracker: Tracker) -> Message:
     latest = _latest(tracker)
     entities = tuple(e for e in latest.get("entities") or [] if isinstance(e, dict))
-    return Message(text=str(latest.get("text") or ""), intent=(latest.get("intent") or {}).get("name"),
-                   entities=entities)
+    intent = latest.get("intent") or {}
+    confidence = intent.get("confidence")
+    return Message(text=str(latest.get("text") or ""), intent=intent.get("name"), entities=entities,
+                   confidence=float(confidence) if isinstance(confidence, (int, float)) else 1.0)
 
 
 def conversation_language(tracker: Tracker) -> str:
@@ -37,17 +38,38 @@ def conversation_language(tracker: Tracker) -> str:
         if asked:
             return asked
     pending = tracker.get_slot("pending")
-    answering = bool(tracker.active_loop_name) or (
-        isinstance(pending, dict) and pending.get("kind") in ANSWER_KINDS)
+    answering = isinstance(pending, dict) and pending.get("kind") in ANSWER_KINDS
     channel_hint = language.hint(latest.get("metadata")) or language.hint(
         tracker.get_slot("session_started_metadata"))
     return language.choose(text, detected=language.entity_language(latest.get("entities")),
                            previous=previous, channel_hint=channel_hint, answering=answering)
 
 
+def channel_of(tracker: Tracker) -> str:
+    name = (tracker.get_latest_input_channel() or "").lower()
+    return name if name.isascii() and name.isidentifier() and len(name) <= 20 else "unknown"
+
+
+@functools.cache
+def _sessions():
+    """One session factory per action-server process (ORIENTA_DATABASE_URL, created on first use)."""
+    from bot.store import session_factory
+
+    return session_factory()
+
+
+def save_enquiry(**values: Any) -> str:
+    """Store an enquiry (bot.store.enquiries.create_enquiry's arguments) and give its reference."""
+    from bot.store.enquiries import create_enquiry
+
+    with _sessions()() as session, session.begin():
+        return create_enquiry(session, **values).reference
+
+
 def turn_of(tracker: Tracker) -> Turn:
+    services = Services(save_enquiry=save_enquiry, channel=channel_of(tracker), conversation_id=tracker.sender_id)
     return Turn(lang=conversation_language(tracker), today=clock.today(), message=message_of(tracker),
-                state=State.from_slots(tracker.slots))
+                state=State.from_slots(tracker.slots), services=services)
 
 
 def send(dispatcher: CollectingDispatcher, turn: Turn) -> None:
@@ -56,28 +78,8 @@ def send(dispatcher: CollectingDispatcher, turn: Turn) -> None:
         dispatcher.utter_message(text=said.text, buttons=buttons or None)
 
 
-def events_of(turn: Turn, tracker: Tracker, *, understood: bool = True) -> list[dict[str, Any]]:
-    """SlotSet for every slot the turn changed (and the language), then the follow-up action."""
-    if understood:
-        turn.remember(misses=0)
+def events_of(turn: Turn, tracker: Tracker) -> list[dict[str, Any]]:
+    """SlotSet for every slot the turn changed (and the language)."""
     before = {**State.from_slots(tracker.slots).slots(), "language": tracker.get_slot("language")}
     wanted = {**turn.state.slots(), "language": turn.lang}
-    events = [SlotSet(name, value) for name, value in wanted.items() if before.get(name) != value]
-    if turn.followup:
-        events.append(FollowupAction(turn.followup))
-    return events
-
-
-class TurnAction(Action, ABC):
-    """An action that hands the turn to one bot.conversation handler."""
-
-    understood = True  # False for "not understood": the miss counter is kept
-
-    @abstractmethod
-    def handle(self, turn: Turn) -> None: ...
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        turn = turn_of(tracker)
-        self.handle(turn)
-        send(dispatcher, turn)
-        return events_of(turn, tracker, understood=self.understood)
+    return [SlotSet(name, value) for name, value in wanted.items() if before.get(name) != value]

@@ -1,30 +1,26 @@
-"""How numbers, money and dates look to a reader of each language.
+"""How numbers, money, dates and plurals look to a reader of each language, through Babel (the
+CLDR data Rasa already installs): 21.828,00 € and 9 settembre 2025 in Italian, €21,828.00 and
+9 September 2025 in English. Amounts are rounded to cents here, once, at the edge.
 
-Italian: 21.828,00 € and 9 settembre 2025; English: €21,828.00 and 9 September 2025.
-Kept by hand rather than through Babel because these three shapes are all we print and the
-tests pin them to the character.
+Babel puts a no-break space between an Italian amount and its "€", so a chat line never breaks
+inside an amount.
 """
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
 from bot.money import cents, to_decimal
 
-_MONTHS = {
-    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-           "settembre", "ottobre", "novembre", "dicembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
+LOCALES = {"it": "it_IT", "en": "en_GB"}
 
 
-def _grouped(value: Decimal, places: int, thousands: str, decimal_mark: str) -> str:
-    text = f"{abs(value):,.{places}f}"  # 1,234.50
-    whole, _, fraction = text.partition(".")
-    whole = whole.replace(",", thousands)
-    sign = "-" if value < 0 else ""
-    return sign + (f"{whole}{decimal_mark}{fraction}" if places else whole)
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES["it"])
 
 
 def number(lang: str, value, places: int | None = None) -> str:
@@ -32,17 +28,12 @@ def number(lang: str, value, places: int | None = None) -> str:
     value = to_decimal(value)
     if places is None:
         places = min(2, max(0, -value.normalize().as_tuple().exponent))
-    if lang == "it":
-        return _grouped(value, places, ".", ",")
-    return _grouped(value, places, ",", ".")
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(value.quantize(Decimal(1).scaleb(-places)), format=pattern, locale=_locale(lang))
 
 
 def money(lang: str, value) -> str:
-    amount = cents(value)
-    if lang == "it":
-        return f"{_grouped(amount, 2, '.', ',')} €"
-    sign = "-" if amount < 0 else ""
-    return f"{sign}€{_grouped(abs(amount), 2, ',', '.')}"
+    return format_currency(cents(value), "EUR", locale=_locale(lang))
 
 
 def percent(lang: str, value) -> str:
@@ -50,4 +41,11 @@ def percent(lang: str, value) -> str:
 
 
 def date(lang: str, day: dt.date) -> str:
-    return f"{day.day} {_MONTHS['it' if lang == 'it' else 'en'][day.month - 1]} {day.year}"
+    return format_date(day, format="long", locale=_locale(lang))
+
+
+def plural_form(lang: str, count) -> str:
+    """CLDR's plural category of `count` in the language: "one" or "other" for it and en."""
+    value = to_decimal(count)
+    whole = value == value.to_integral_value()
+    return Locale.parse(_locale(lang)).plural_form(int(value) if whole else float(value))

@@ -1,4 +1,4 @@
-"""Numbers, amounts, percentages and places as people type them in a chat, Italian or English.
+"""Numbers, amounts and percentages as people type them in a chat, Italian or English.
 
 "30k", "30.000", "€ 30.000,00", "1,5 mln", "1.2M", "30%", "il 30 per cento", "dodici".
 Numbers are read by bot.nlu.numbers, the one number parser of the project (the chat's entities
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.nlu.numbers import Number, numbers_in, to_decimal
@@ -19,6 +18,8 @@ from bot.nlu.numbers import Number, numbers_in, to_decimal
 # Words that answer "how many?" with nothing or one, which are not numbers in running text
 # ("uno stand", "none of them"): read only when they are the whole answer.
 _ANSWER_WORDS = {"zero": 0, "nessuno": 0, "nessuna": 0, "none": 0, "uno": 1, "una": 1, "one": 1}
+
+_QUALIFIERS = {"solo", "soltanto", "appena", "ancora", "per", "ora", "only", "just", "yet", "so", "far", "for", "now"}
 
 _PERCENT_WORDS = re.compile(r"%|\bper\s*cento\b|\bpercento\b|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
 
@@ -45,7 +46,8 @@ def parse_number(text: str) -> Decimal | None:
     number = _only_number(text)
     if number is not None:
         return number.value
-    words = re.findall(r"[^\W\d_]+", text.casefold())
+    # "uno solo", "just one", "nessuno ancora": the count word with words that only qualify it
+    words = [w for w in re.findall(r"[^\W\d_]+", text.casefold()) if w not in _QUALIFIERS]
     return Decimal(_ANSWER_WORDS[words[0]]) if len(words) == 1 and words[0] in _ANSWER_WORDS else None
 
 
@@ -75,45 +77,6 @@ def parse_percentage(text: str) -> Decimal | None:
 
 def mentions_percent(text: str) -> bool:
     return bool(_PERCENT_WORDS.search(text))
-
-
-@dataclass(frozen=True)
-class PlaceAnswer:
-    """Where the company is: a name without filler words, a province code if one was typed
-    ("Seriate (BG)"), and the text as typed, for names that start like a filler ("La Valletta Brianza")."""
-
-    name: str
-    province: str | None = None
-    as_typed: str = ""
-
-
-# Words people put around a place name ("siamo a Bergamo", "we are based in Seriate").
-_PLACE_FILLERS = re.compile(
-    r"^(?:(?:la|nostra|sede|operativa|si|trova|siamo|sono|ci|troviamo|è|e'|a|ad|in|nel|"
-    r"comune|di|del|della|provincia|our|the|site|office|is|we|are|we're|based|located|"
-    r"in|at|of|province|municipality|town|city)\b[\s,:]*)+",
-    re.IGNORECASE,
-)
-# A trailing province code: "Seriate (BG)", "Seriate, BG", "Seriate BG", "Seriate - bg".
-_TRAILING_CODE = re.compile(r"^(?P<name>.+?)[\s,(\-]+(?P<code>[A-Za-z]{2})\)?\s*$")
-_NOT_CODES = {"di", "in", "la", "le", "lo", "il", "ad", "al", "ed", "da", "du"}
-
-
-def parse_place(text: str) -> PlaceAnswer | None:
-    """The place in an answer; the caller checks the name against the register of comuni."""
-    text = _plain(text).rstrip(".!?;")
-    if _is_command(text) or not text or re.search(r"\d", text):
-        return None
-    as_typed = text
-    text = _PLACE_FILLERS.sub("", text).strip(" ,")
-    if not text:
-        return None
-    if re.fullmatch(r"[A-Za-z]{2}", text):
-        return PlaceAnswer(name="", province=text.upper(), as_typed=as_typed)
-    coded = _TRAILING_CODE.match(text)
-    if coded and coded.group("code").lower() not in _NOT_CODES:
-        return PlaceAnswer(coded.group("name").strip(" ,"), coded.group("code").upper(), as_typed)
-    return PlaceAnswer(name=text, as_typed=as_typed)
 
 
 _NO_PREFERENCE = re.compile(

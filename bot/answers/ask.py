@@ -1,4 +1,5 @@
-"""One question put to the answer layer: the topic's inputs, checked, and the data to answer from.
+"""One question put to the answer layer: the call it is about, the figures it carries, checked,
+and the data to answer from.
 
 Everything here may come from a user (Rasa accepts `/intent{"slot": value}` from anyone), so
 every input is checked before it reaches the engine; a bad one becomes a clear reply, never an
@@ -7,19 +8,18 @@ exception that would reach the action server.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from bot import clock
 from bot.answers.say import Say
 from bot.catalogue import Call, Catalogue, default_catalogue
-from bot.catalogue.topics import Topics, default_topics
+from bot.catalogue.subjects import Subjects, default_subjects
 from bot.money import to_decimal
 from bot.profile import MAX_MONEY, Profile
 
-HEADLINE_CALL = "verso-nuovi-mercati-2025"
-FAIR_CALL = "fiere-internazionali-2024-2026"
 MAX_SQM = Decimal(1_000_000)  # the profile's own bound on a stand
+MAX_FAIRS = 1000
 
 
 class CallNotFound(Exception):
@@ -37,7 +37,7 @@ class BadInput(Exception):
         self.values = values
 
 
-def _decimal(value) -> Decimal | None:
+def decimal_of(value) -> Decimal | None:
     if value is None or isinstance(value, bool):
         return None
     try:
@@ -48,10 +48,30 @@ def _decimal(value) -> Decimal | None:
 
 
 def _whole(value) -> int | None:
-    number = _decimal(value)
-    if number is None or number != number.to_integral_value():
+    number = decimal_of(value)
+    if number is None or number != number.to_integral_value() or abs(number) > 10**6:
         return None
     return int(number)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The figures a question carries, as typed or sent by a button (checked when read)."""
+
+    amount: object = None  # euros: a project's direct costs, or the de minimis aid received
+    amounts: tuple = ()  # every amount the question gives (de minimis aid received year by year)
+    expenses: dict | None = None  # {"consultancy", "initiatives", "training"} named in the question
+    years: object = None
+    months: object = None
+    sqm: object = None
+    exhibitor: object = None  # "new" | "frequent"
+    fairs_count: object = None
+    percent: object = None
+    items: tuple = ()  # expense items the question names (bot.nlu.reading.ItemHit)
+    micro: bool | None = None  # "as a micro enterprise"
+    startup: bool | None = None  # "for start-ups"
+    theme: str | None = None  # "fairs": the question asks about calls of that theme
+    place_named: bool = False  # the question names a place (the profile then holds it)
 
 
 @dataclass
@@ -60,77 +80,98 @@ class Ask:
     today: dt.date
     profile: Profile
     catalogue: Catalogue
-    topics: Topics
-    call_id: object = None
-    raw_amount: object = None
-    raw_years: object = None
-    raw_months: object = None
-    raw_sqm: object = None
-    raw_exhibitor: object = None
+    subjects: Subjects
+    inputs: Inputs = field(default_factory=Inputs)
+    resolved: Call | None = None
+    named: bool = False  # the question named the call (else it is the default for the aspect)
 
     @classmethod
-    def build(cls, lang: str, *, call_id, profile, today, amount, years, months, sqm, exhibitor,
-              catalogue, topics) -> "Ask":
+    def build(cls, lang: str, *, profile, today, inputs, catalogue, subjects) -> "Ask":
         return cls(say=Say(lang), today=today or clock.today(),
                    profile=profile if isinstance(profile, Profile) else Profile(),
-                   catalogue=catalogue or default_catalogue(), topics=topics or default_topics(),
-                   call_id=call_id, raw_amount=amount, raw_years=years, raw_months=months,
-                   raw_sqm=sqm, raw_exhibitor=exhibitor)
+                   catalogue=catalogue or default_catalogue(), subjects=subjects or default_subjects(),
+                   inputs=inputs if isinstance(inputs, Inputs) else Inputs())
 
-    # --- the call ------------------------------------------------------------------------------
-
-    def call(self, default: str = HEADLINE_CALL) -> Call:
-        """The call asked about, found by id (or, leniently, by a title or alias); else `default`."""
-        wanted = self.call_id
-        if wanted is None or (isinstance(wanted, str) and not wanted.strip()):
-            return self.catalogue.get(default)
-        if not isinstance(wanted, str) or len(wanted) > 200:
-            raise CallNotFound(wanted)
-        key = wanted.strip().casefold()
-        for call in self.catalogue:
-            names = [call.id, *call.title.values(), *call.data.get("aliases", [])]
-            if key in (name.casefold() for name in names):
-                return call
-        raise CallNotFound(wanted)
+    def call(self) -> Call:
+        if self.resolved is None:
+            raise CallNotFound(None)
+        return self.resolved
 
     # --- numbers -------------------------------------------------------------------------------
 
     def amount(self) -> Decimal | None:
-        """The project amount in euros, if given; BadInput when it is not a usable amount."""
-        if self.raw_amount is None:
+        """The amount in euros, if given; BadInput when it is not a usable amount."""
+        if self.inputs.amount is None:
             return None
-        number = _decimal(self.raw_amount)
+        number = decimal_of(self.inputs.amount)
         if number is None or number <= 0 or number > MAX_MONEY:
             raise BadInput("input.amount")
         return number
 
+    def amounts(self) -> list[Decimal]:
+        """Every amount given, each usable (else BadInput)."""
+        numbers = [decimal_of(raw) for raw in self.inputs.amounts]
+        if any(n is None or n <= 0 or n > MAX_MONEY for n in numbers):
+            raise BadInput("input.amount")
+        return numbers
+
+    def expenses(self) -> dict | None:
+        """The expense lines the question named, each a usable amount (else BadInput)."""
+        if not self.inputs.expenses:
+            return None
+        if not isinstance(self.inputs.expenses, dict):
+            raise BadInput("input.amount")
+        lines = {}
+        for name, raw in self.inputs.expenses.items():
+            number = decimal_of(raw)
+            if name not in ("consultancy", "initiatives", "training") or number is None or not 0 <= number <= MAX_MONEY:
+                raise BadInput("input.amount")
+            lines[name] = number
+        return lines
+
     def years(self) -> int | None:
-        if self.raw_years is None:
+        if self.inputs.years is None:
             return self.profile.loan_years
-        years = _whole(self.raw_years)
+        years = _whole(self.inputs.years)
         if years is None or years < 1:
             raise BadInput("input.years")
         return years
 
     def months(self) -> int | None:
-        if self.raw_months is None:
+        if self.inputs.months is None:
             return self.profile.preamortisation_months
-        months = _whole(self.raw_months)
+        months = _whole(self.inputs.months)
         if months is None or months < 0:
             raise BadInput("input.months")
         return months
 
     def sqm(self) -> Decimal | None:
-        if self.raw_sqm is None:
+        if self.inputs.sqm is None:
             return self.profile.fairs.stand_sqm
-        number = _decimal(self.raw_sqm)
+        number = decimal_of(self.inputs.sqm)
         if number is None or number <= 0 or number > MAX_SQM:
             raise BadInput("input.sqm")
         return number
 
     def exhibitor(self) -> str | None:
-        if self.raw_exhibitor is None:
+        if self.inputs.exhibitor is None:
             return self.profile.fairs.exhibitor
-        if self.raw_exhibitor not in ("new", "frequent"):
+        if self.inputs.exhibitor not in ("new", "frequent"):
             raise BadInput("input.exhibitor")
-        return self.raw_exhibitor
+        return self.inputs.exhibitor
+
+    def fairs_count(self) -> int | None:
+        if self.inputs.fairs_count is None:
+            return self.profile.fairs.count
+        count = _whole(self.inputs.fairs_count)
+        if count is None or not 1 <= count <= MAX_FAIRS:
+            raise BadInput("input.fairs_count")
+        return count
+
+    def percent(self) -> Decimal | None:
+        if self.inputs.percent is None:
+            return None
+        number = decimal_of(self.inputs.percent)
+        if number is None or not 0 <= number <= 100:
+            raise BadInput("input.percent")
+        return number

@@ -9,12 +9,13 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from bot import sme
-from bot.answers.ask import FAIR_CALL, Ask
-from bot.answers.reply import Reply, reply, topic_button
+from bot.answers.ask import Ask
+from bot.answers.reply import Reply, aspect_button, reply
 from bot.answers.say import (Say, assumption_lines, breakdown_line, cut_lines, minimum_line,
                              plan_lines, split_line, status_of, status_sentence)
 from bot.catalogue import Call
 from bot.funding import Funding, FundingInputError, MissingFacts, compute, plan_within_terms
+from bot.money import to_decimal
 from bot.profile import MAX_MONEY, Profile, VnmExpenses
 from bot.status import OPEN
 
@@ -30,9 +31,14 @@ class Worked:
     amount: Decimal | None = None
 
 
-def _simulated_profile(call: Call, amount: Decimal, years: int | None, months: int | None) -> Profile:
-    """The assumption a bare amount implies: all direct costs under initiatives (or the investment)."""
+def _simulated_profile(call: Call, amount: Decimal, years: int | None, months: int | None,
+                       split: dict | None = None) -> Profile:
+    """The assumption a bare amount implies: all direct costs under initiatives (or the investment);
+    with the split the question gave, those lines (the others at zero)."""
     if call.funding["model"] == FLAT_RATE_MIXED:
+        if split:
+            lines = {name: to_decimal(split.get(name) or 0) for name in ("consultancy", "initiatives", "training")}
+            return Profile(vnm_expenses=VnmExpenses(**lines), loan_years=years, preamortisation_months=months)
         expenses = VnmExpenses(consultancy=Decimal(0), initiatives=amount, training=Decimal(0))
         return Profile(vnm_expenses=expenses, loan_years=years, preamortisation_months=months)
     return Profile(investment_eur=amount, loan_years=years, preamortisation_months=months)
@@ -65,7 +71,7 @@ def year_buttons(ask: Ask, call: Call, amount: Decimal | None, skip: int | None 
     if not call.loan:
         return []
     terms = call.loan
-    return [topic_button(ask.say("button.plan_years", years=years), "loan_plan", call_id=call.id,
+    return [aspect_button(ask.say("button.plan_years", years=years), "loan_plan", call_id=call.id,
                          amount=amount, years=years)
             for years in range(terms["min_years"], terms["max_years"] + 1) if years != skip]
 
@@ -98,26 +104,25 @@ def simulate(ask: Ask) -> Reply:
     if amount is None:
         return reply([say("simulate.ask_amount", call=say.title(call))])
     try:
-        funding = _compute(call, _simulated_profile(call, amount, ask.years(), ask.months()))
+        funding = _compute(call, _simulated_profile(call, amount, ask.years(), ask.months(), ask.expenses()))
     except FundingInputError as problem:
         return reply([_engine_message(say, problem)], year_buttons(ask, call, amount))
-    lines = [say("simulate.heading", call=say.title(call), amount=say.money(amount))]
-    state = status_of(call, ask.today)
-    if state.status != OPEN:
-        lines.append(status_sentence(say, call, state))
-    if call.funding["model"] == FLAT_RATE_MIXED:
+    lines = [say("simulate.heading", call=say.title(call), amount=say.money(amount)), _rates_line(say, funding),
+             breakdown_line(say, call, funding)]
+    if call.funding["model"] == FLAT_RATE_MIXED and not ask.expenses():
         params = call.funding["params"]
         lines.append(say("simulate.assumption", amount=say.money(amount),
                          staff=say.percent(params["staff_flat_pct"]), indirect=say.percent(params["indirect_flat_pct"])))
-    lines.append(breakdown_line(say, call, funding))
-    lines.append(_rates_line(say, funding))
     lines += cut_lines(say, call, funding)
     lines.append(minimum_line(say, funding))
-    if call.funding["model"] == FLAT_RATE_MIXED:
+    if call.funding["model"] == FLAT_RATE_MIXED and not ask.expenses():
         lines.append(_caps_line(say, call, amount))
     if funding.loan_plan is not None:
         lines += plan_lines(say, funding.loan_plan)
         lines += assumption_lines(say, funding.assumptions, funding.loan_plan)
+    state = status_of(call, ask.today)
+    if state.status != OPEN:
+        lines.append(status_sentence(say, call, state))
     lines.append(say("disclaimer"))
     if funding.loan_plan is None:
         return reply(lines)
@@ -157,21 +162,48 @@ def loan_plan(ask: Ask) -> Reply:
     return reply(lines, year_buttons(ask, call, basis.amount, skip=plan.years))
 
 
+def fair_rate(ask: Ask) -> Reply:
+    """What a fair stand earns without its size: the rate per m² (or the call's rule), then the offer to compute."""
+    say, call = ask.say, ask.call()
+    params = call.funding.get("params") or {}
+    lines = []
+    if params.get("eur_per_sqm") is not None:
+        lines.append(say("fair.per_sqm", call=say.title(call), rate=say.money(params["eur_per_sqm"]),
+                         staff=say.percent(params["staff_flat_pct"]), indirect=say.percent(params["indirect_flat_pct"])))
+    if call.funding.get("summary"):
+        lines.append(say.text(call.funding["summary"]))
+    lines.append(status_sentence(say, call, status_of(call, ask.today)))
+    lines.append(say("fair.ask_sqm", call=say.title(call)))
+    return reply(lines)
+
+
+def _size_for_bonus(ask: Ask) -> str | None:
+    """The size class the micro bonus is decided on: "as a micro firm" / "we are not micro" in the
+    question wins over the profile ("not micro" with no size known reads as a small firm)."""
+    known = sme.size_class(ask.profile)
+    if ask.inputs.micro:
+        return "micro"
+    if ask.inputs.micro is False:
+        return known if known not in (None, "micro") else "small"
+    return known
+
+
 def fair_quote(ask: Ask) -> Reply:
-    say, call = ask.say, ask.call(default=FAIR_CALL)
+    say, call = ask.say, ask.call()
     if call.funding["model"] not in FAIR_MODELS:
         return reply([say("fair.not_a_fair_call", call=say.title(call))])
     sqm, exhibitor = ask.sqm(), ask.exhibitor()
     state = status_of(call, ask.today)
     if sqm is None:
-        return reply([say("fair.ask_sqm", call=say.title(call))])
-    size = sme.size_class(ask.profile)
+        return fair_rate(ask)
+    size = _size_for_bonus(ask)
+    profile = replace(ask.profile, startup=True) if ask.inputs.startup else ask.profile
     kinds = (exhibitor,) if exhibitor else ("new", "frequent")
     quotes = {}
     for kind in kinds:
-        fairs = replace(ask.profile.fairs, stand_sqm=sqm, exhibitor=kind)
+        fairs = replace(profile.fairs, stand_sqm=sqm, exhibitor=kind)
         try:
-            quotes[kind] = compute(call.funding, call.loan, replace(ask.profile, fairs=fairs), size)
+            quotes[kind] = compute(call.funding, call.loan, replace(profile, fairs=fairs), size)
         except MissingFacts:
             quotes = None
             break
@@ -185,8 +217,8 @@ def fair_quote(ask: Ask) -> Reply:
         lines.append(say(f"fair.grant_{kind}", grant=say.money(quote.grant), pct=say.percent(quote.grant_pct)))
         lines += cut_lines(say, call, quote)
         if "micro_bonus_unknown" in quote.assumptions:
-            fairs = replace(ask.profile.fairs, stand_sqm=sqm, exhibitor=kind)
-            micro = compute(call.funding, call.loan, replace(ask.profile, fairs=fairs), "micro")
+            fairs = replace(profile.fairs, stand_sqm=sqm, exhibitor=kind)
+            micro = compute(call.funding, call.loan, replace(profile, fairs=fairs), "micro")
             lines.append(say("fair.if_micro", grant=say.money(micro.grant), pct=say.percent(micro.grant_pct)))
         elif size == "micro":
             lines.append(say("fair.micro_included"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.answers.ask import Ask
-from bot.answers.reply import Reply, reply, topic_button
+from bot.answers.reply import Reply, aspect_button, reply
 from bot.answers.say import status_of, status_short
 from bot.status import ANNOUNCED, CLOSED, OPEN, UPCOMING
 
@@ -23,11 +23,15 @@ def _order(item) -> tuple:
 def list_calls(ask: Ask) -> Reply:
     say = ask.say
     calls = [(call, status_of(call, ask.today)) for call in ask.catalogue if call.audience == "sme"]
+    theme = ask.inputs.theme
+    themed = [(call, state) for call, state in calls if theme in (call.data.get("themes") or ())]
+    if themed:  # "anything open for fairs?": the fairs calls only
+        calls = themed
     calls.sort(key=_order)
-    lines = [say("list.heading", date=say.date(ask.today))]
+    lines = [say(f"list.heading_{theme}" if themed else "list.heading", date=say.date(ask.today))]
     if not any(state.status in (OPEN, UPCOMING) for _, state in calls):
         lines.append(say("list.none_open"))
     lines += [say("list.line", call=say.title(call), status=status_short(say, call, state)) for call, state in calls]
     live = [call for call, state in calls if state.status in (OPEN, UPCOMING, ANNOUNCED)]
-    buttons = [topic_button(say.title(call), "call_overview", call_id=call.id) for call in live[:MAX_BUTTONS]]
+    buttons = [aspect_button(say.title(call), "overview", call_id=call.id) for call in live[:MAX_BUTTONS]]
     return reply(lines, buttons)

@@ -1,7 +1,7 @@
 """What an answer returns: the text and the quick-reply buttons that continue the conversation.
 
-A button's payload is a Rasa intent payload, `/ask_topic{"topic": "loan_plan", "years": 4, ...}`,
-whose keys are exactly answer()'s keyword arguments: the dialogue passes them back to answer()
+A button's payload is a Rasa intent payload, `/ask{"aspect": "loan_plan", "years": 4, ...}`,
+whose keys are exactly what answer() takes: the dialogue passes them back to answer()
 unchanged, so a button always reproduces the question it stands for, with no state to remember.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 # The one intent every answer button sends; the dialogue maps it (and its entities) to answer().
-BUTTON_INTENT = "ask_topic"
+BUTTON_INTENT = "ask"
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,9 @@ def _json_value(value):
     return value
 
 
-def topic_button(title: str, topic: str, **values) -> Button:
-    """A button asking `topic` again with `values` (None values are left out)."""
-    entities = {"topic": topic, **{k: _json_value(v) for k, v in values.items() if v is not None}}
+def aspect_button(title: str, aspect: str, **values) -> Button:
+    """A button asking `aspect` again with `values` (None values are left out)."""
+    entities = {"aspect": aspect, **{k: _json_value(v) for k, v in values.items() if v is not None}}
     return Button(title, f"/{BUTTON_INTENT}{json.dumps(entities, ensure_ascii=False, separators=(',', ':'))}")
 
 

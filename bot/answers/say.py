@@ -10,9 +10,14 @@ from typing import Any, Iterable, Mapping
 
 from bot import fmt, texts
 from bot.catalogue import Call
-from bot.catalogue.topics import Topic
+from bot.catalogue.subjects import Subject
 from bot.funding import Funding, LoanPlan
 from bot.status import ANNOUNCED, CLOSED, OPEN, UPCOMING, CallStatus, call_status
+
+
+# Italian article forms before a number, plain and elided, by the preposition they join.
+_ARTICLES = {"": ("il ", "l'"), "a": ("al ", "all'"), "di": ("del ", "dell'"), "da": ("dal ", "dall'"),
+             "su": ("sul ", "sull'"), "in": ("nel ", "nell'")}
 
 
 class Say:
@@ -25,6 +30,10 @@ class Say:
     def has(self, key: str) -> bool:
         return f"answers.{key}" in texts.catalogue(self.lang)
 
+    def plural(self, key: str, count, **values: Any) -> str:
+        """answers.<key>.one / .other for `count` (bot.texts.tn)."""
+        return texts.tn(self.lang, f"answers.{key}", count, **values)
+
     def engine(self, key: str, **values: Any) -> str:
         """A sentence the engine owns (bot/texts/*/rules.yaml), e.g. fact labels and verdicts."""
         return texts.t(self.lang, key, **values)
@@ -34,6 +43,17 @@ class Say:
 
     def percent(self, value) -> str:
         return fmt.percent(self.lang, value)
+
+    def the(self, value, prep: str = "") -> str:
+        """A percentage with the Italian article it takes ("il 20%", "l'85%", "all'80%", "del 50%");
+        in English the percentage alone (the sentence carries its own words)."""
+        shown = self.percent(value)
+        if self.lang != "it":
+            return shown
+        whole = shown.split(",")[0].replace(".", "")
+        vowel = whole.startswith("8") or whole in ("1", "11")
+        plain, elided = _ARTICLES[prep]
+        return f"{elided}{shown}" if vowel else f"{plain}{shown}"
 
     def number(self, value) -> str:
         return fmt.number(self.lang, value)
@@ -56,17 +76,17 @@ class Say:
         return self("list.and", first=", ".join(items[:-1]), last=items[-1])
 
 
-# --- general topics -------------------------------------------------------------------------
+# --- subjects not tied to a call ------------------------------------------------------------
 
 def figure(say: Say, kind: str, value) -> str:
     return {"money": say.money, "percent": say.percent}.get(kind, say.number)(value)
 
 
-def topic_lines(say: Say, topic: Topic, with_title: bool = True) -> list[str]:
-    """A topic's facts, figures formatted in the language; items as bullets under their fact."""
-    values = {name: figure(say, f.kind, f.value) for name, f in topic.figures.items()}
-    lines = [say("topic.heading", title=say.text(topic.title))] if with_title else []
-    for fact in topic.facts:
+def subject_lines(say: Say, subject: Subject, with_title: bool = True) -> list[str]:
+    """A subject's facts, figures formatted in the language; items as bullets under their fact."""
+    values = {name: figure(say, f.kind, f.value) for name, f in subject.figures.items()}
+    lines = [say("subject.heading", title=say.text(subject.title))] if with_title else []
+    for fact in subject.facts:
         lines.append(say.text(fact.text).format(**values))
         lines += [say("bullet", text=say.text(item).format(**values)) for item in fact.items]
     return lines
@@ -155,6 +175,44 @@ def split_line(say: Say, funding: Funding) -> str:
     if funding.loan:
         return say("split.loan_own", loan=loan, own=own)
     return say("split.grant_own", grant=grant, own=own)
+
+
+def breakdown_parts(say: Say, call: Call | None, funding: Funding) -> str:
+    """"costi diretti 102.000,00 € + personale (forfait) 20.400,00 € + ...": what the total adds up."""
+    rows = dict(funding.breakdown)
+    if "direct_costs" in rows:  # the three expense lines are summed in direct_costs: show the sum
+        rows = {k: v for k, v in rows.items() if k in ("direct_costs", "staff_flat", "indirect_flat", "total_eligible")}
+    parts = [say("breakdown.item", item=item_label(say, call, item), amount=say.money(amount))
+             for item, amount in rows.items() if item != "total_eligible"]
+    return " + ".join(parts) if len(parts) > 1 else ""
+
+
+def money_lines(say: Say, call: Call | None, funding: Funding) -> list[str]:
+    """The figures as a short list: eligible total (and what it adds up), grant, loan, own share,
+    the caps that cut, the minimum, the loan's repayment."""
+    parts = breakdown_parts(say, call, funding)
+    lines = [say("money.total_parts" if parts else "money.total", total=say.money(funding.total_eligible), parts=parts)]
+    if funding.grant:
+        lines.append(say("money.grant", amount=say.money(funding.grant)))
+    if funding.loan:
+        lines.append(say("money.loan", amount=say.money(funding.loan)))
+    lines.append(say("money.own", amount=say.money(funding.own_contribution)))
+    lines += [say("bullet", text=line) for line in cut_lines(say, call, funding)]
+    lines.append(minimum_line(say, funding))
+    if funding.loan_plan is not None:
+        lines += repayment_lines(say, funding.loan_plan)
+    return lines
+
+
+def repayment_lines(say: Say, plan: LoanPlan) -> list[str]:
+    lines = []
+    if plan.interest_only_payments:
+        lines.append(say("money.interest_only", count=plan.interest_only_payments, payment=say.money(plan.rows[0].payment),
+                         months=plan.preamortisation_months))
+    lines.append(say("money.repayment", count=plan.instalments, instalment=say.money(plan.instalment),
+                     frequency=frequency(say, plan.payments_per_year), years=plan.years, rate=say.percent(plan.rate_pct),
+                     interest=say.money(plan.total_interest)))
+    return lines
 
 
 def cut_lines(say: Say, call: Call | None, funding: Funding) -> list[str]:

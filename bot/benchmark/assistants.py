@@ -41,13 +41,14 @@ def _stack(root: Path, model: Path, work_dir: Path, env: dict[str, str | None], 
                  log_dir=work_dir / "logs", tracker_db=work_dir / "tracker.db", env=env)
 
 
-def orienta_stack(root: Path, work_dir: Path, host: str = "127.0.0.1") -> Stack:
-    """Orienta's servers (not started), trained first if needed; conversations in a fresh tracker."""
+def orienta_stack(root: Path, work_dir: Path, host: str = "127.0.0.1", date: str | None = PINNED_DAY) -> Stack:
+    """Orienta's servers (not started), trained first if needed; conversations in a fresh tracker.
+    The actions see `date` as today (None: the real date)."""
     if work_dir.exists():
         shutil.rmtree(work_dir)  # last run's tracker and logs
     work_dir.mkdir(parents=True)
     model = ensure_model(root, log_dir=work_dir / "logs", say=lambda line: print(line, flush=True))
-    return _stack(root, model, work_dir, {"ORIENTA_TODAY": PINNED_DAY}, host)
+    return _stack(root, model, work_dir, {"ORIENTA_TODAY": date}, host)
 
 
 def _model_in(project: Path) -> Path | None:

@@ -19,12 +19,18 @@ from bot.benchmark.nlu import SEED, CrossValidationError, run_cross_validation
 from bot.benchmark.nlu_reports import ReportError
 from bot.benchmark.report import ORIENTA, RASA_INIT, duration, format_latency, format_nlu
 from bot.benchmark.stats import LatencySummary, summarise
+from bot.benchmark.understanding import (UnderstandingError, conversations_score, corpus_score, diet_score,
+                                         heldout_scores, reader_scores)
 from bot.runtime.processes import ServiceError
 from bot.runtime.stack import Stack
 from bot.runtime.training import TrainingError
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "test-artifacts" / "benchmark"
+READINGS = ROOT / "tests" / "corpus" / "readings.yaml"
+OWN_CORPORA = (ROOT / "tests" / "corpus" / "questions.yaml", ROOT / "tests" / "corpus" / "owner_questions.yaml")
+OWN_CONVERSATIONS = (ROOT / "tests" / "corpus" / "conversations.yaml", ROOT / "tests" / "corpus" / "owner_conversations.yaml")
+HELD_OUT = ROOT.parent / "shared" / "eval"
 
 
 def _bounded_int(low: int, high: int) -> Callable[[str], int]:
@@ -55,6 +61,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                     "assistant. About 20 minutes on 2 cores, most of it the cross-validation; outputs under test-artifacts/benchmark/.")
     parser.add_argument("--skip-nlu", action="store_true", help="no cross-validation")
     parser.add_argument("--skip-latency", action="store_true", help="no latency measurement")
+    parser.add_argument("--skip-understanding", action="store_true",
+                        help="no comparison of the question reader with a DIET aspect classifier")
+    parser.add_argument("--skip-corpora", action="store_true",
+                        help="no question corpora put to the assistant on the real date")
     parser.add_argument("--folds", type=_bounded_int(2, 20), default=5, help="cross-validation folds (default 5)")
     parser.add_argument("--turns", type=_bounded_int(1, 100), default=12,
                         help="messages per conversation (default 12: Orienta's scripts reach the verdict)")
@@ -64,8 +74,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="concurrent conversations, comma-separated (default 1,20)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.skip_nlu and args.skip_latency:
-        parser.error("--skip-nlu and --skip-latency together leave nothing to measure")
+    if args.skip_nlu and args.skip_latency and args.skip_understanding and args.skip_corpora:
+        parser.error("every part skipped: nothing to measure")
     return args
 
 
@@ -112,6 +122,42 @@ def _nlu(args: argparse.Namespace) -> str:
     return format_nlu(scores, args.folds, SEED, time.monotonic() - started)
 
 
+def _understanding(args: argparse.Namespace) -> str:
+    print("Question understanding: the reader and a DIET aspect classifier on the labelled questions", flush=True)
+    reader = reader_scores(READINGS)
+    diet = diet_score(ROOT, READINGS, args.out / "aspects-diet")
+    return "\n".join([
+        "Question understanding (tests/corpus/readings.yaml, aspect and call right)",
+        f"  reader, dev questions (seen while writing the lexicons): {reader['dev']}",
+        f"  reader, held-out questions:                             {reader['heldout']}",
+        f"  DIET trained on the dev questions, held-out questions:  {diet}",
+    ])
+
+
+def _corpora(args: argparse.Namespace) -> str:
+    from bot.benchmark.assistants import orienta_stack
+
+    stack = orienta_stack(ROOT, args.out / "corpora", date=None)
+    lines = ["Corpora put to the assistant on the real date (a new conversation per question)"]
+    print(f"Starting orienta on the real date for the corpora (logs: {stack.log_dir})", flush=True)
+    with stack:
+        for path in OWN_CORPORA:
+            if path.exists():
+                score, misses = corpus_score(stack.base_url, path)
+                lines.append(f"  {path.name}: {score}")
+                lines += [f"    miss: {miss.text}" for miss in misses[:10]]
+        for path in OWN_CONVERSATIONS:
+            if path.exists():
+                score, failed = conversations_score(stack.base_url, path)
+                lines.append(f"  {path.name} (whole conversations, right verdict and figures): {score}")
+                lines += [f"    failed: {persona_id}" for persona_id in failed]
+        if HELD_OUT.is_dir():
+            lines += [f"  held out ({HELD_OUT}): {line}" for line in heldout_scores(stack.base_url, HELD_OUT)]
+        else:
+            lines.append("  held-out corpora: not on this machine")
+    return "\n".join(lines)
+
+
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
@@ -126,9 +172,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.skip_nlu:
             sections.append(_nlu(args))
             print(sections[-1], flush=True)
+        if not args.skip_understanding:
+            sections.append(_understanding(args))
+            print(sections[-1], flush=True)
+        if not args.skip_corpora:
+            sections.append(_corpora(args))
+            print(sections[-1], flush=True)
         if not args.skip_latency:
             sections.append(_latency(args))
-    except (CrossValidationError, ReportError, AssistantError, ServiceError, TrainingError, BenchmarkError) as err:
+    except (CrossValidationError, ReportError, AssistantError, ServiceError, TrainingError, BenchmarkError,
+            UnderstandingError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

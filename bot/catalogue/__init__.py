@@ -118,6 +118,19 @@ def _cited_sources(node: Any, where: str = "") -> Iterator[tuple[str, str]]:
             yield from _cited_sources(value, f"{where}.{index}")
 
 
+def _tagged_aspects(node: Any, where: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            path = f"{where}.{key}" if where else str(key)
+            if key == "about" and isinstance(value, list):
+                yield from ((path, name) for name in value)
+            else:
+                yield from _tagged_aspects(value, path)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _tagged_aspects(value, f"{where}.{index}")
+
+
 def _check_consistency(path: Path, data: Mapping[str, Any]) -> None:
     if path.stem != data["id"]:
         raise CatalogueError(path, "id", f"must match the file name ({path.stem!r})")
@@ -135,6 +148,12 @@ def _check_consistency(path: Path, data: Mapping[str, Any]) -> None:
             raise CatalogueError(path, "window", "a dated window needs opens or closes")
         if opens and closes and closes < opens:
             raise CatalogueError(path, "window.closes", "is before window.opens")
+    from bot.nlu.aspects import known_aspect_ids  # `about` names what a question may ask
+
+    known = known_aspect_ids()
+    for where, name in _tagged_aspects(data):
+        if name not in known:
+            raise CatalogueError(path, where, f"names aspect {name!r}, not one of bot/nlu/aspects.yaml")
     from bot.funding import LoanTerms, check_params  # the funding models know their params
 
     try:
@@ -169,6 +188,9 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
     calls = [load_call(path) for path in sorted(folder.glob("*.yaml"))]
     if not calls:
         raise CatalogueError(folder, "", "holds no call files (*.yaml)")
+    headlines = [call for call in calls if call.data.get("headline")]
+    if len(headlines) > 1:
+        raise CatalogueError(headlines[1].path, "headline", f"only one call may be the headline ({headlines[0].id} is)")
     return Catalogue(tuple(calls))
 
 

@@ -27,7 +27,7 @@ MEDIA_KEYS = ("sticker", "photo", "voice", "video", "video_note", "audio", "docu
               "location", "venue", "contact", "poll", "dice", "game", "story")
 
 GREET = "/greet"
-RESTART = "/restart"  # the restart intent: the conversation forgets the profile and starts over
+RESTART = "/start_over"  # the start_over intent: the conversation forgets the profile and starts over
 SWITCH_LANGUAGE = "switch_language"
 
 _COMMAND = re.compile(r"/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]{1,64})?(?:\s+(.*))?", re.DOTALL)

@@ -8,7 +8,9 @@ it in one slot, show it, and correct any fact in it. No Rasa here.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
@@ -58,6 +60,7 @@ _BY_ENTITY: dict[tuple[str, str | None], str] = {
     ("sqm", None): "fairs.stand_sqm",
     ("fairs_count", None): "fairs.count",
     ("exhibitor", None): "fairs.exhibitor",
+    ("balance_sheets", None): "approved_balance_sheets",
 }
 # Durations mean different facts depending on the question: "6 anni" of activity or of loan.
 _DURATIONS = {"years": ("years_active", "loan_years"), "months": ("preamortisation_months",)}
@@ -125,15 +128,55 @@ class Found:
     years: str | None = None  # a duration not tied to a fact (e.g. for a loan plan)
     months: str | None = None
     no_fairs: bool = False
+    ranges: dict[str, tuple[str, str]] = field(default_factory=dict)  # fact -> (low, high) given as a range
+    export_value: str | None = None  # exports in euros ("export 900 mila"): a share once the turnover is known
+    share_from: tuple[str, str] | None = None  # (exports, turnover) the export share was worked out from
 
 
-def from_entities(entities: Iterable[Mapping[str, Any]], asking: str | None = None) -> Found:
+# Which end of a range is the prudent one to judge on: the top for facts a call caps (size,
+# exports), the bottom for facts a call asks a minimum of (balance sheets, years, spending).
+UPPER_IS_PRUDENT = {"employees", "turnover_eur", "balance_sheet_eur", "export_share_pct"}
+
+
+def _with_ranges(facts: dict[str, Any], lows: list[tuple[str, str | None, str]]) -> dict[str, tuple[str, str]]:
+    """Apply the lower ends of ranges: keep the prudent end of each, and say which were ranges."""
+    ranges = {}
+    for entity, role, low in lows:
+        key = _BY_ENTITY.get((entity, role)) or _BY_ENTITY.get((entity, None))
+        if key is None or key not in facts:
+            continue
+        high = facts[key]
+        ranges[key] = (low, high)
+        if key not in UPPER_IS_PRUDENT:
+            facts[key] = low
+    return ranges
+
+
+def years_since(value: Any, role: str | None, today: dt.date) -> str | None:
+    """A company_age entity as years of activity on `today`: a founding year, or a duration."""
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return None
+    if role == "since":
+        years = Decimal(today.year) - number
+    elif role == "months":
+        years = (number / 12).quantize(Decimal("0.01"))
+    else:
+        years = number
+    return canonical(years) if years >= 0 else None
+
+
+def from_entities(entities: Iterable[Mapping[str, Any]], asking: str | None = None,
+                  today: dt.date | None = None) -> Found:
     """The facts in a message's entities; an amount, percentage or duration with no role goes to
     the question being asked (`asking`, a dotted fact key) when it is of that kind."""
     facts: dict[str, Any] = {}
     calls, countries, amounts, percents = [], [], [], []
-    years = months = None
+    years = months = export_value = None
+    total_given = False
     no_fairs = False
+    lows: list[tuple[str, str | None, str]] = []
     for entity in entities or []:
         if not isinstance(entity, Mapping):
             continue
@@ -147,6 +190,13 @@ def from_entities(entities: Iterable[Mapping[str, Any]], asking: str | None = No
             calls.append(value)
         elif name == "country":
             countries.append(value)
+        elif name == "range_low" and isinstance(role, str):
+            bounded, _, bounded_role = role.partition(":")
+            lows.append((bounded, bounded_role or None, value))
+        elif name == "company_age":
+            years_active = years_since(value, role, today or dt.date.today())
+            if years_active is not None:
+                facts.setdefault("years_active", years_active)
         elif name in _DURATIONS:
             target = next((key for key in _DURATIONS[name] if key == asking), None)
             if target:
@@ -155,19 +205,42 @@ def from_entities(entities: Iterable[Mapping[str, Any]], asking: str | None = No
                 years = value
             else:
                 months = value
+        elif (name, role) == ("amount", "export_value"):
+            export_value = export_value or value
         elif (name, role) in _BY_ENTITY:
             facts.setdefault(_BY_ENTITY[(name, role)], value)
         elif name == "amount":
             amounts.append(value)
+        elif name == "percent" and role == "total":
+            percents.insert(0, value)  # the total of the shares said, first
+            total_given = True
         elif name == "percent":
             percents.append(value)
     # A role-less figure answers the question asked, if it is the only one of its kind.
     if asking and asking not in facts:
         loose = {MONEY: amounts, PERCENT: percents}.get(KINDS.get(asking, ""), [])
-        if len(loose) == 1:
-            facts[asking] = loose.pop()
+        if len(loose) == 1 or (loose is percents and total_given):
+            facts[asking] = loose.pop(0)
+    ranges = _with_ranges(facts, lows)
     return Found(facts, tuple(calls), tuple(countries), tuple(amounts), tuple(percents),
-                 years, months, no_fairs)
+                 years, months, no_fairs, ranges, export_value)
+
+
+def with_export_share(found: Found, known: Mapping[str, Any]) -> Found:
+    """Exports said in euros become the export share, on the turnover of the message or the one
+    already known: "volume d'affari 2 mln, export 900 mila" is 45%."""
+    if found.export_value is None or "export_share_pct" in found.facts:
+        return found
+    turnover = found.facts.get("turnover_eur") or get(known, "turnover_eur")
+    try:
+        exports, total = Decimal(str(found.export_value)), Decimal(str(turnover))
+    except (ArithmeticError, ValueError):
+        return found
+    if not (exports.is_finite() and total.is_finite()) or total <= 0 or exports < 0 or exports > total:
+        return found
+    share = canonical((exports * 100 / total).quantize(Decimal("0.1")))
+    return replace(found, facts={**found.facts, "export_share_pct": share},
+                   share_from=(canonical(exports), canonical(total)))
 
 
 @dataclass(frozen=True)
@@ -177,6 +250,7 @@ class Reading:
     value: Any = None
     problem: str | None = None
     values: dict[str, Any] = field(default_factory=dict)
+    range: tuple[str, str] | None = None  # (low, high) when the answer was a range; value is its prudent end
 
 
 _EXHIBITOR_WORDS = {
@@ -185,10 +259,28 @@ _EXHIBITOR_WORDS = {
 }
 
 
-def read_answer(key: str, text: str, intent: str | None = None) -> Reading:
+# Facts whose question takes "nothing" for an answer: no pre-amortisation, no exports, no balance sheet.
+ZERO_MEANS_NONE = {"preamortisation_months", "export_share_pct", "approved_balance_sheets"}
+# A bare range as the answer ("tra 10 e 15", "10-15", "between 20 and 30%"): counts and shares only
+# (with money the scale is often written once, "tra 1 e 2 milioni", which the extractor reads).
+_BARE_RANGE = re.compile(r"^(?:(?:tra|fra|da|dai|dal|between|from)\s+)?(?:(?:il|i|the)\s+)?(?P<low>\d+(?:[.,]\d+)?)\s*%?"
+                         r"\s*(?:-|–|\be\b|\ba\b|\bai\b|\bal\b|\band\b|\bto\b)\s*(?:(?:il|i|the)\s+)?"
+                         r"(?P<high>\d+(?:[.,]\d+)?\s*(?:%|per\s*cento|percento|percent)?)\s*$", re.IGNORECASE)
+_SINCE_YEAR = re.compile(r"\b(?:dal|dall|since|from|a\s+partire\s+dal)\s*'?\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR_ANSWER = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def read_answer(key: str, text: str, intent: str | None = None, today: dt.date | None = None) -> Reading:
     """Read the text typed (or the button pressed) as the answer to the question for `key`."""
     kind = KINDS.get(key, COUNT)
     text = (text or "").strip()
+    if key == "years_active" and (year := _YEAR_ANSWER.search(text)):  # "dal 2010": the founding year
+        since = years_since(year.group(), "since", today or dt.date.today())
+        return Reading(since) if since is not None else Reading(problem="chat.invalid.not_a_number")
+    if key == "approved_balance_sheets" and (year := _SINCE_YEAR.search(text)):
+        # "tutti dal 1998", "every year since 2014": one a year, up to last year's
+        first, this_year = int(year.group(1)), (today or dt.date.today()).year
+        return Reading(str(this_year - first)) if first < this_year else Reading(problem="chat.invalid.not_a_number")
     if kind == YES_NO:
         if intent in ("affirm", "deny"):
             return Reading(intent == "affirm")
@@ -201,8 +293,14 @@ def read_answer(key: str, text: str, intent: str | None = None) -> Reading:
         return Reading(problem="chat.invalid.exhibitor")
     if kind == PLACE:
         return read_place(text)
-    if key == "preamortisation_months" and parsing.means_none(text):
-        return Reading("0")
+    if (key in ZERO_MEANS_NONE or key.startswith("vnm_expenses.")) and parsing.means_none(text):
+        return Reading("0")  # the question says "(0 se nulla)": "nulla", "niente", "none" are 0
+    if kind in (COUNT, PERCENT) and (bounds := _BARE_RANGE.match(text)):
+        parse = parsing.parse_percentage if kind == PERCENT else parsing.parse_number
+        low, high = parse(bounds["low"]), parse(bounds["high"])
+        if low is not None and high is not None and low < high:
+            chosen = high if key in UPPER_IS_PRUDENT else low
+            return Reading(canonical(chosen), range=(canonical(low), canonical(high)))
     parse, problem = {
         MONEY: (parsing.parse_amount, "chat.invalid.not_an_amount"),
         PERCENT: (parsing.parse_percentage, "chat.invalid.not_a_percentage"),
@@ -212,34 +310,11 @@ def read_answer(key: str, text: str, intent: str | None = None) -> Reading:
 
 
 def read_place(text: str) -> Reading:
-    """A municipality ("Seriate", "Seriate (BG)") or a province code ("BG") typed as an answer."""
-    from bot.geo import municipalities as geo  # the register loads on first use
+    """A place typed as an answer (bot.nlu.places reads it), as this module's Reading."""
+    from bot.nlu.places import read_answer  # the register of comuni loads on first use
 
-    answer = parsing.parse_place(text)
-    if answer is None:
-        return Reading(problem="chat.invalid.place")
-    codes = geo.province_codes()
-    if not answer.name:
-        if answer.province not in codes:
-            return Reading(problem="chat.invalid.place_province", values={"code": answer.province})
-        return Reading({"province": answer.province})
-    attempts = [(answer.name, answer.province)] if answer.province in codes else []
-    attempts += [(answer.as_typed, None), (answer.name, None)]
-    error: geo.PlaceError | None = None
-    for name, province in attempts:
-        try:
-            comune = geo.resolve(name, province)
-        except geo.PlaceError as err:
-            error = error or err
-            continue
-        return Reading({"comune": comune.name, "province": comune.province})
-    if error is not None and error.candidates:
-        return Reading(problem="chat.invalid.place_ambiguous",
-                       values={"name": answer.name, "options": [str(c) for c in error.candidates]})
-    if error is not None and error.suggestions:
-        return Reading(problem="chat.invalid.place_suggest",
-                       values={"name": answer.name, "options": [str(s) for s in error.suggestions]})
-    return Reading(problem="chat.invalid.place_unknown", values={"name": answer.name})
+    found = read_answer(text)
+    return Reading(found.place, found.problem, found.values) if found.problem else Reading(found.place)
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,18 @@
 """One turn of the conversation, without Rasa: the message as understood, what the bot remembers
-(one field per Rasa slot) and what it says back.
+(one field per Rasa slot), the services it may call and what it says back.
 
-The Rasa actions build a Turn from the tracker, call one handler of bot.conversation, then send
-`turn.said` and store `turn.state` back in the slots. Keeping the dialogue logic here lets the
-unit tests play whole exchanges without a server.
+The Rasa action builds a Turn from the tracker, hands it to bot.conversation.routing.handle(),
+then sends `turn.said` and stores `turn.state` back in the slots. Keeping the dialogue logic
+here lets the unit tests play whole exchanges without a server, through the same table.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from bot.conversation.intents import chat_payload
-from bot.texts import t
+from bot.texts import t, tn
 
 Buttons = tuple[tuple[str, str], ...]  # (title, payload)
 
@@ -30,13 +30,20 @@ class Message:
     text: str = ""
     intent: str | None = None
     entities: tuple[Mapping[str, Any], ...] = ()
+    confidence: float = 1.0
+
+    @property
+    def is_payload(self) -> bool:
+        """A button press or a forced intent ("/ask{...}"): its intent and entities are all it says."""
+        return self.text.lstrip().startswith("/")
 
 
 # Pending: what the bot's last question waits for, e.g. {"kind": "fact", "key": "employees"}.
-FACT, OFFER_CHECK, OFFER_HUMAN, SIMULATE_AMOUNT, LOAN_YEARS, LOAN_MONTHS, DESK_PLACE = (
-    "fact", "offer_check", "offer_human", "simulate_amount", "loan_years", "loan_months", "desk_place")
+FACT, OFFER_CHECK, OFFER_HUMAN, SIMULATE_AMOUNT, LOAN_YEARS, LOAN_MONTHS, DESK_PLACE, HANDOFF, OFFER_TOPICS = (
+    "fact", "offer_check", "offer_human", "simulate_amount", "loan_years", "loan_months", "desk_place", "handoff",
+    "offer_topics")
 # Kinds whose answer is a value typed by the user: a short answer then never switches language.
-ANSWER_KINDS = {FACT, SIMULATE_AMOUNT, DESK_PLACE, LOAN_YEARS, LOAN_MONTHS}
+ANSWER_KINDS = {FACT, SIMULATE_AMOUNT, DESK_PLACE, LOAN_YEARS, LOAN_MONTHS, HANDOFF}
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,8 @@ class State:
     simulation: dict | None = None  # {"amount", "years", "months"} of the no-profile simulation
     loan_choice: dict | None = None  # {"years", "months"} chosen for the profile's loan plan
     misses: int = 0  # messages not understood in a row
+    topic_call: str | None = None  # the call the conversation is about: a follow-up question means it
+    contact: dict | None = None  # the handoff in progress: consent, name, reach, company
 
     @classmethod
     def from_slots(cls, slots: Mapping[str, Any]) -> "State":
@@ -71,12 +80,23 @@ class State:
             simulation=typed("simulation", dict, None),
             loan_choice=typed("loan_choice", dict, None),
             misses=int(misses) if isinstance(misses, (int, float)) and not isinstance(misses, bool) else 0,
+            topic_call=typed("topic_call", str, None),
+            contact=typed("contact", dict, None),
         )
 
     def slots(self) -> dict[str, Any]:
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         values["skipped"] = list(self.skipped)
         return values
+
+
+@dataclass(frozen=True)
+class Services:
+    """What a turn may call outside the conversation (the enquiry store); tests pass their own."""
+
+    save_enquiry: Callable[..., str] | None = None  # keyword arguments of bot.store.enquiries.create_enquiry
+    channel: str = "unknown"
+    conversation_id: str | None = None
 
 
 @dataclass
@@ -87,19 +107,24 @@ class Turn:
     today: dt.date
     message: Message
     state: State
+    services: Services = field(default_factory=Services)
     said: list[Say] = field(default_factory=list)
-    followup: str | None = None  # an action to run next (the handoff form)
+    settled: list[str] = field(default_factory=list)  # criteria the facts just given settled (check_turns)
 
     def say(self, key: str, buttons: Iterable[tuple[str, str]] = (), **values: Any) -> None:
         self.said.append(Say(t(self.lang, key, **values), tuple(buttons)))
+
+    def say_count(self, key: str, count, buttons: Iterable[tuple[str, str]] = (), **values: Any) -> None:
+        self.said.append(Say(tn(self.lang, key, count, **values), tuple(buttons)))
 
     def say_text(self, text: str, buttons: Iterable[tuple[str, str]] = ()) -> None:
         if text:
             self.said.append(Say(text, tuple(buttons)))
 
-    def say_reply(self, reply: Any) -> None:
+    def say_reply(self, reply: Any, extra_buttons: Iterable[tuple[str, str]] = ()) -> None:
         """A bot.answers Reply: its text and buttons."""
-        self.say_text(reply.text, tuple((b.title, chat_payload(b.payload)) for b in reply.buttons))
+        buttons = tuple((b.title, chat_payload(b.payload)) for b in reply.buttons) + tuple(extra_buttons)
+        self.say_text(reply.text, buttons)
 
     def remember(self, **changes: Any) -> None:
         self.state = replace(self.state, **changes)

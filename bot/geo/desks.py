@@ -1,4 +1,5 @@
-"""Lombardia Point desks: which chamber of commerce a firm in a given place should talk to.
+"""The desks: which chamber of commerce's internationalisation service (part of the Lombardia
+Point network of Unioncamere Lombardia) a firm in a given place should talk to.
 
 The data lives in desks.yaml, next to this module, with its sources. It is validated when first
 read, so a bad edit by an advisor fails loudly, naming the file and the field, instead of
@@ -19,7 +20,8 @@ from bot.geo.municipalities import LOMBARDY_PROVINCES, resolve
 DESKS_FILE = Path(__file__).with_name("desks.yaml")
 LANGUAGES = ("it", "en")
 CONTACT_FIELDS = ("address", "email", "phone", "website")
-_FIELDS = {"id", "chamber", "provinces", "seat", *CONTACT_FIELDS, "contacts_verified", "notes", "sources"}
+_FIELDS = {"id", "chamber", "provinces", "seat", *CONTACT_FIELDS, "contacts_verified", "history", "agencies", "notes",
+           "sources"}
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _WEBSITE = re.compile(r"^https?://\S+$")
@@ -40,6 +42,8 @@ class Desk:
     phone: str | None
     website: str | None
     contacts_verified: bool
+    history: dict | None = field(compare=False)  # how the chamber came to be (a merger), {"it", "en"}
+    agencies: tuple = field(compare=False)  # chamber agencies doing the work, each {"it", "en"}
     notes: dict = field(compare=False)  # {"it": ..., "en": ...}
     sources: list = field(compare=False)  # [{"source": ..., "fact": ...}]
 
@@ -57,6 +61,8 @@ class Desk:
             "phone": self.phone,
             "website": self.website,
             "contacts_verified": self.contacts_verified,
+            "history": (dict(self.history) if language is None else self.history[language]) if self.history else None,
+            "agencies": [dict(a) if language is None else a[language] for a in self.agencies],
             "note": dict(self.notes) if language is None else self.notes[language],
         }
 
@@ -108,8 +114,13 @@ def _desk(file: str, where: str, raw: Any) -> Desk:
     if raw["contacts_verified"] and all(raw[name] is None for name in CONTACT_FIELDS):
         raise fail("contacts_verified", "is true but no contact is given")
     notes = raw["notes"]
-    if not isinstance(notes, dict) or set(notes) != set(LANGUAGES) or not all(_text(n) for n in notes.values()):
+    if not _bilingual(notes):
         raise fail("notes", f"must give a non-empty text for exactly these languages: {', '.join(LANGUAGES)}")
+    if raw["history"] is not None and not _bilingual(raw["history"]):
+        raise fail("history", f"must be null or give a text for exactly these languages: {', '.join(LANGUAGES)}")
+    agencies = raw["agencies"]
+    if not isinstance(agencies, list) or not all(_bilingual(a) for a in agencies):
+        raise fail("agencies", f"must be a list of texts, each in exactly these languages: {', '.join(LANGUAGES)}")
     sources = raw["sources"]
     if not isinstance(sources, list) or not sources:
         raise fail("sources", "must be a non-empty list")
@@ -126,6 +137,8 @@ def _desk(file: str, where: str, raw: Any) -> Desk:
         phone=raw["phone"],
         website=raw["website"],
         contacts_verified=raw["contacts_verified"],
+        history=dict(raw["history"]) if raw["history"] else None,
+        agencies=tuple(dict(a) for a in agencies),
         notes=dict(notes),
         sources=[dict(s) for s in sources],
     )
@@ -133,6 +146,10 @@ def _desk(file: str, where: str, raw: Any) -> Desk:
 
 def _text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
+
+
+def _bilingual(value: Any) -> bool:
+    return isinstance(value, dict) and set(value) == set(LANGUAGES) and all(_text(v) for v in value.values())
 
 
 def _check_coverage(file: str, desks: list[Desk]) -> None:

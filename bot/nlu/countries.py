@@ -77,3 +77,39 @@ def written_as_a_name(typed: str) -> bool:
     if key in NEEDS_CAPITAL:
         return typed[:1].isupper()
     return True
+
+
+DEMONYMS_FILE = __import__("pathlib").Path(__file__).with_name("demonyms.yaml")
+# A demonym names a market only next to one of these words ("mercato tedesco", "German customers").
+_MARKET_WORDS = re.compile(
+    r"\b(?:mercat[oi]|market|markets|clienti|cliente|clientela|client[is]?|customers?|buyers?|acquirenti|"
+    r"distributor[ei]|distributors?|importator[ei]|importers?|consumator[ei]|consumers?|partner|fiera|fiere|fair|"
+    r"paese|paesi|country|countries|territorio|rete|network|negozi|shops?|stores?|filiale|branch|sede|office)\b")
+_WINDOW = 3  # words between a demonym and its market word
+
+
+@functools.cache
+def _demonyms() -> tuple[tuple[re.Pattern, str], ...]:
+    import yaml
+
+    data = yaml.safe_load(DEMONYMS_FILE.read_text(encoding="utf-8"))["demonyms"]
+    patterns = []
+    for code, by_lang in data.items():
+        words = sorted({w for forms in by_lang.values() for w in forms}, key=len, reverse=True)
+        patterns.append((re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"), code))
+    return tuple(patterns)
+
+
+def demonym_hits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, code) for each "mercato tedesco" / "German customers" in the text."""
+    from bot.nlu.text import folded
+
+    low = folded(text)
+    found = []
+    for pattern, code in _demonyms():
+        for match in pattern.finditer(low):
+            before = " ".join(low[:match.start()].split()[-_WINDOW:])
+            after = " ".join(low[match.end():].split()[:_WINDOW])
+            if _MARKET_WORDS.search(before) or _MARKET_WORDS.search(after):
+                found.append((match.start(), match.end(), code))
+    return found

@@ -1,9 +1,8 @@
-"""Names looked up in a message: municipalities, provinces, countries and calls.
+"""Names looked up in a message: municipalities, provinces and countries (calls: bot.nlu.calls).
 
 A blank spaCy pipeline per language (its tokenizer only: nothing to download) and one
 PhraseMatcher holding every name from the lookups: the national register of comuni
-(bot.geo.municipalities), ISO 3166 names from pycountry, the catalogue's call titles and
-aliases. Names and messages are matched in their folded form (lowercase, no accents), so
+(bot.geo.municipalities) and ISO 3166 names from pycountry. Names and messages are matched in their folded form (lowercase, no accents), so
 "cantu" finds "Cantù"; offsets stay those of the text as typed. Built once per process
 and language (about a second), then a message is matched in well under a millisecond.
 """
@@ -22,7 +21,7 @@ _SEPARATOR = "\t"
 class Hit:
     """A name found in the message: token positions in the folded doc and character offsets."""
 
-    kind: str  # comune | province | country | call
+    kind: str  # comune | province | country
     value: str
     first: int  # token index
     last: int  # token index, exclusive
@@ -55,9 +54,9 @@ class Gazetteer:
 
 
 def _entries() -> list[tuple[str, str, str]]:
-    from bot.nlu import calls, countries, places
+    from bot.nlu import countries, places
 
-    return [*places.lookup_entries(), *countries.lookup_entries(), *calls.lookup_entries()]
+    return [*places.lookup_entries(), *countries.lookup_entries()]
 
 
 @functools.lru_cache(maxsize=None)

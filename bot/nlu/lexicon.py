@@ -10,21 +10,33 @@ import re
 
 # An amount's role, from the nearest of these words in the same clause.
 AMOUNT_ROLES: dict[str, str] = {
-    "turnover": r"fattur\w*|ricav\w*|turnover|revenues?|sales|vendite",
+    "turnover": r"fattur\w*|ricav\w*|turnover|revenues?|sales|vendite|volume",
     "balance_sheet": r"bilancio|attivo|balance",
     "investment": r"invest\w*|progett\w*|projects?",
     "consultancy": r"consulen\w*|consult\w*",
     "initiatives": r"iniziativ\w*|initiatives?|marketing|promozion\w*|promotion\w*|promozional\w*",
     "training": r"formazion\w*|formativ\w*|training",
     "fair_expenses": r"fier[ae]|fieristic\w*|stand|fairs?",
+    "export_value": r"export\w*|esport\w*|estero|abroad|foreign",
 }
 # Words for spending in general: an investment, unless a word in the window says what it is for
 # ("una spesa di 20.000 € per la fiera" is a fair expense).
 GENERIC_SPENDING = r"spes[ae]|spend\w*|budget|cost[io]|costs?"
 # When two cues are as near, the specific cost beats the project it is part of.
-ROLE_PREFERENCE = ("consultancy", "initiatives", "training", "fair_expenses", "turnover", "balance_sheet", "investment")
+ROLE_PREFERENCE = ("consultancy", "initiatives", "training", "fair_expenses", "export_value", "turnover", "balance_sheet",
+                   "investment")
 
 EXPORT = r"export\w*|esport\w*|ester[oia]|abroad|foreign|overseas"
+# Saying the firm does not export: an export share of zero. A "non so quanto esportiamo" is no
+# such statement, so only "ancora"/"yet" may stand between the negation and the verb.
+NO_EXPORTS = (
+    r"\b(?:non|not|don'?t|do\s+not|doesn'?t|does\s+not|never|mai)\s+(?:ancora\s+|yet\s+|still\s+|currently\s+)?"
+    r"(?:esport\w*|export\w*|vendiamo\s+all'?\s?estero|sell\s+abroad)\b"
+    r"|\b(?:non|not|don'?t|do\s+not|doesn'?t)\s+(?:abbiamo|hanno|have|has|facciamo|do)\s+(?:\w+\s+)?(?:export\w*|esportazion\w*)\b"
+    r"|\b(?:nessun[ao]?|niente|zero|no)\s+(?:export\w*|esportazion\w*|vendit\w+\s+all'?\s?estero|foreign\s+sales|sales\s+abroad)\b"
+    r"|\b(?:vendiamo|sell|selling|lavoriamo|work)\s+(?:solo|only|soltanto)\s+(?:in\s+italia|in\s+italy|domestically|on\s+the\s+italian\s+market|sul\s+mercato\s+italiano)\b"
+    r"|\b(?:only|solo|soltanto)\s+(?:sell\s+|vendiamo\s+)?(?:in\s+italy|in\s+italia|the\s+italian\s+market|il\s+mercato\s+italiano|mercato\s+interno|domestic\s+market)\b"
+)
 
 # What follows a count: "25 dipendenti", "6 anni", "24 metri quadri", "due fiere".
 _EMPLOYEE_NOUNS = (
@@ -43,7 +55,31 @@ UNITS: dict[str, str] = {
         r"square\s+met(?:re|er)s?\b)"
     ),
     "fairs_count": rf"{_BETWEEN}?(?:fier[ae]|fairs?|manifestazioni\s+fieristiche)\b",
+    "balance_sheets": (
+        rf"{_BETWEEN}?(?:bilanci|bilancio|balance[\s-]+sheets?|sets?\s+of\s+(?:annual\s+)?accounts|accounts|"
+        r"dichiarazioni(?:\s+dei\s+redditi)?|tax\s+returns?|esercizi\s+chiusi|financial\s+statements?)\b"
+    ),
 }
+# "niente formazione", "no consultancy", "nothing for training": zero spent on that line.
+NO_SPENDING = (
+    r"\b(?:niente|nulla|nessuna|zero|senza|no|nothing\s+(?:for|on))\s+(?:spes[ae]\s+(?:di|per|in)\s+)?"
+    r"(formazione|consulenz\w*|training|consultancy|consulting)\b"
+)
+# "una sola fiera", "a single fair": one fair, with no digit or number word to count.
+SINGLE_FAIR = (
+    r"\b(?:una\s+sola|solo\s+una|soltanto\s+una|un['\u2019]\s*unica|una\s+unica|a\s+single|only\s+one|just\s+one|"
+    r"one\s+single)\s+(?:fiera|fair|manifestazione(?:\s+fieristica)?|trade\s+fair|show)\b"
+)
+# "no balance sheet approved yet", "nessun bilancio": none approved.
+NO_BALANCE_SHEETS = (
+    r"\b(?:no|nessun|nessuno|zero|non\s+abbiamo(?:\s+ancora)?|don'?t\s+have\s+(?:any\s+)?)\s*"
+    r"(?:bilanci?o?|balance[\s-]+sheets?|approved\s+(?:balance[\s-]+sheets?|accounts)|annual\s+accounts)\b"
+)
+# Before a bare count, these make it the number of approved balance sheets: "bilanci approvati: 4".
+BALANCE_SHEETS_BEFORE = (
+    r"(?:\bbilanci(?:\s+approvati|\s+depositati)?|\bbalance\s+sheets|\baccounts|\bne\s+abbiamo\s+approvat[io]|"
+    r"\bne\s+abbiamo\s+depositat[io])\s*(?::|=|sono|are|were|erano)?\s*$"
+)
 # Before a bare count, these make it a headcount: "siamo in 25", "i dipendenti sono 60", "we are 25".
 EMPLOYEES_BEFORE = (
     rf"(?:\bsiamo(?:\s+in)?|\bwe\s+are|\bwe're|\bheadcount(?:\s+(?:of|is|was))?|\borganico(?:\s+di)?|"
@@ -80,6 +116,12 @@ EXHIBITOR: dict[str, str] = {
         r"\bgi(?:à|a')?\s+espost\w*|\b(?:frequent|regular|returning|repeat)\s+exhibitor\w*|\bexhibited\s+(?:there\s+)?(?:before|many\s+times|every\s+year)|"
         r"\balready\s+exhibited|\bexhibit\s+every\s+year"
     ),
+    # the third answer to "new or frequent exhibitor?", typed rather than pressed
+    "none": (
+        r"\bnon\s+(?:partecip\w*|facciamo|faccio|andiamo|vado|espon\w*|espong\w*)\s+(?:mai\s+)?(?:a\s+|alle\s+|ad\s+|in\s+)?fier[ae]\b|"
+        r"\bnessuna\s+fiera\b|\bniente\s+fiere\b|\bno\s+fairs?\b|"
+        r"\b(?:we|i)\s+(?:don't|do\s+not|never)\s+(?:do|attend|exhibit\s+at|go\s+to|take\s+part\s+in)\s+(?:any\s+)?(?:trade\s+)?fairs?\b"
+    ),
 }
 
 # Words that end a clause: a cue does not reach a number across them.
@@ -87,6 +129,7 @@ CLAUSE_WORDS = {"e", "ed", "and", "ma", "but", "mentre", "while", "poi", "then",
 CLAUSE_MARKS = set(",;.!?()[]\n")
 
 ROLE_WINDOW = 5  # words between a number and the cue that names it
+SHARE_WINDOW = 8  # the same for a percentage, whose clause may describe the exports at length
 
 
 def compiled(pattern: str) -> re.Pattern:

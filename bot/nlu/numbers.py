@@ -51,6 +51,14 @@ _ARTICLES = {"un", "una", "uno", "a", "an"}
 _ARTICLE_SCALES = {"milione": 1_000_000, "million": 1_000_000, "miliardo": 1_000_000_000,
                    "billion": 1_000_000_000, "thousand": 1_000, "hundred": 100}
 _MAX_RUN = 10
+# Round counts: "una quarantina (di dipendenti)", "a dozen people". The "di" is part of the span,
+# so the noun after it reads as the count's unit.
+_ROUGHLY = {"paio": 2, "decina": 10, "dozzina": 12, "quindicina": 15, "ventina": 20, "trentina": 30,
+            "quarantina": 40, "cinquantina": 50, "sessantina": 60, "settantina": 70, "ottantina": 80,
+            "novantina": 90, "centinaio": 100, "couple": 2, "dozen": 12}
+_ROUGH_COUNT = re.compile(rf"\b(?:una|un|a)\s+({'|'.join(_ROUGHLY)})(?:\s+(?:di|of))?\b")
+# "un solo dipendente", "una sola fiera": one, though "un" alone is only an article.
+_ONLY_ONE = re.compile(r"\b(?:un\s+solo|uno\s+solo|una\s+sola|un\s+unico|una\s+unica|un'unica)\b")
 
 
 @dataclass(frozen=True)
@@ -166,6 +174,12 @@ def _word_numbers(low: str, taken: list[Number]) -> list[Number]:
         if _free(taken + found, half.start(), half.end()):
             scale = SCALES[half.group("scale")]
             found.append(_with_tails(low, Number(half.start(), half.end(), Decimal(scale) / 2, scale=scale, words=True)))
+    for rough in _ROUGH_COUNT.finditer(low):
+        if _free(taken + found, rough.start(), rough.end()):
+            found.append(Number(rough.start(), rough.end(), Decimal(_ROUGHLY[rough.group(1)]), words=True))
+    for one in _ONLY_ONE.finditer(low):
+        if _free(taken + found, one.start(), one.end()):
+            found.append(Number(one.start(), one.end(), Decimal(1), words=True))
     words = [w for w in _WORD.finditer(low) if _free(taken + found, w.start(), w.end())]
     i = 0
     while i < len(words):

@@ -1,4 +1,5 @@
-"""Municipalities and provinces in a message, and when a name that is also a word is a place.
+"""Places, the one reader: municipalities and provinces in a message (and when a name that is
+also a word is a place), and a place typed as the answer to "where is the firm?".
 
 Names come from the national register (bot.geo.municipalities) and from ISO 3166-2 (pycountry)
 for provinces ("Monza e Brianza" -> MB). Many comuni are also ordinary words ("Sale", "Opera",
@@ -9,12 +10,17 @@ for provinces ("Monza e Brianza" -> MB). Many comuni are also ordinary words ("S
 - or, lowercase or first in the sentence, it is not an ordinary word ("voghera", "Bergamo, 25 dipendenti").
 A two-letter code is a province when written in capitals next to a place or as the whole answer,
 or after "provincia di": "NO" and "SI" in a sentence are words, "PC" is a computer.
+
+An answer ("Seriate", "Seriate (BG)", "BG", "siamo a Lodi") is read whole by `read_answer`,
+which resolves it against the register and says why when it cannot (unknown, ambiguous, a
+near miss to suggest).
 """
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from bot.geo import municipalities
 from bot.nlu import lexicon
@@ -43,6 +49,10 @@ _FILLERS = re.compile(
     r"provincia|our|the|site|office|is|we|are|we're|based|located|i'm|i|am|from|at|of|province|municipality|town|"
     r"city|near|vicino|presso|zona|in|ok|allora|beh|dunque|anzi|sorry|scusa|actually)\b|[^\w]+",
 )
+# "la sede legale è a Milano", "registered office in Lugano": where the firm is registered, which
+# is not where it operates; the calls ask for an operating site (role "legal": not the firm's place).
+_LEGAL_BEFORE = re.compile(r"\b(?:sede\s+legale|sede\s+sociale|registered\s+(?:office|address|seat)|"
+                           r"legal\s+(?:seat|address|office))(?:\s+[\w']+){0,3}\s*$")
 _CODE = re.compile(r"(?<![\w.])([A-Za-z]{2})(?![\w.])")
 _CODE_NEXT_TO_PLACE = re.compile(r"\s*(?:\(\s*|,\s*|-\s*|)([A-Za-z]{2})\s*\)?(?![\w])")
 # Two-letter codes that are also everyday words or abbreviations: never on their own.
@@ -94,8 +104,19 @@ def _number_words() -> frozenset[str]:
 
 
 @functools.cache
+def _dictionary_words() -> frozenset[str]:
+    """One-word comuni whose name is also an Italian word in simplemma's dictionary ("Chiusi",
+    "Contà", "Crema", "Lodi"): in running text such a word is a place only where it reads as one."""
+    import simplemma
+
+    names = {folded(c.name) for c in municipalities.comuni()}
+    return frozenset(name for name in names if " " not in name and name.isalpha() and simplemma.is_known(name, lang="it"))
+
+
+@functools.cache
 def _ordinary_words() -> frozenset[str]:
-    return _stop_words() | frozenset(folded(w) for w in lexicon.ORDINARY_WORDS) | _number_words()
+    return (_stop_words() | frozenset(folded(w) for w in lexicon.ORDINARY_WORDS) | _number_words()
+            | _dictionary_words())
 
 
 def is_ordinary_word(name: str) -> bool:
@@ -141,8 +162,14 @@ def _name_is_a_place(ctx: _Context, hit: Hit) -> bool:
     if ctx.capitalised(hit.start) and not ctx.starts_sentence(hit.start):
         return True
     if is_ordinary_word(typed):
-        return False
+        # Capitalised at the start of a sentence, a Lombard comune is the firm's place more often
+        # than the word ("Crema, 35 dipendenti"); elsewhere in Italy the word wins ("Conta anche...").
+        return ctx.capitalised(hit.start) and hit.kind == "comune" and _lombard(hit.value)
     return True
+
+
+def _lombard(name: str) -> bool:
+    return any(c.province in municipalities.LOMBARDY_PROVINCES for c in municipalities.candidates(name))
 
 
 def _province_codes(ctx: _Context, places: list[Entity]) -> list[Entity]:
@@ -185,4 +212,91 @@ def places(text: str, hits: list[Hit]) -> list[Entity]:
                 found.append(Entity(hit.start, hit.end, "province", homonyms.pop()))
     named = {e.value for e in found if e.entity == "province"}
     codes = [c for c in _province_codes(ctx, [e for e in found if e.entity == "comune"]) if c.value not in named]
-    return found + codes
+    return [_legal(ctx, e) for e in found + codes]
+
+
+def _legal(ctx: _Context, place: Entity) -> Entity:
+    if _LEGAL_BEFORE.search(ctx.before(place.start)):
+        return Entity(place.start, place.end, place.entity, place.value, "legal")
+    return place
+
+
+# --- a place typed as an answer -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PlaceAnswer:
+    """Where the company is: a name without filler words, a province code if one was typed
+    ("Seriate (BG)"), and the text as typed, for names that start like a filler ("La Valletta Brianza")."""
+
+    name: str
+    province: str | None = None
+    as_typed: str = ""
+
+
+# Words people put around a place name ("siamo a Bergamo", "we are based in Seriate").
+_ANSWER_FILLERS = re.compile(
+    r"^(?:(?:la|nostra|sede|operativa|si|trova|siamo|sono|ci|troviamo|è|e'|a|ad|in|nel|"
+    r"comune|di|del|della|provincia|our|the|site|office|is|we|are|we're|based|located|"
+    r"in|at|of|province|municipality|town|city)\b[\s,:]*)+",
+    re.IGNORECASE,
+)
+# A trailing province code: "Seriate (BG)", "Seriate, BG", "Seriate BG", "Seriate - bg".
+_TRAILING_CODE = re.compile(r"^(?P<name>.+?)[\s,(\-]+(?P<code>[A-Za-z]{2})\)?\s*$")
+_NOT_CODES = {"di", "in", "la", "le", "lo", "il", "ad", "al", "ed", "da", "du"}
+
+
+def parse_answer(text: str) -> PlaceAnswer | None:
+    """The place in an answer, not yet checked against the register of comuni."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text or "").strip().rstrip(".!?;")
+    if text.startswith("/") or not text or re.search(r"\d", text):
+        return None
+    as_typed = text
+    text = _ANSWER_FILLERS.sub("", text).strip(" ,")
+    if not text:
+        return None
+    if re.fullmatch(r"[A-Za-z]{2}", text):
+        return PlaceAnswer(name="", province=text.upper(), as_typed=as_typed)
+    coded = _TRAILING_CODE.match(text)
+    if coded and coded.group("code").lower() not in _NOT_CODES:
+        return PlaceAnswer(coded.group("name").strip(" ,"), coded.group("code").upper(), as_typed)
+    return PlaceAnswer(name=text, as_typed=as_typed)
+
+
+@dataclass(frozen=True)
+class PlaceReading:
+    """The place read ({"comune", "province"} or {"province"}), or the sentence key saying why not."""
+
+    place: dict[str, str] | None = None
+    problem: str | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+def read_answer(text: str) -> PlaceReading:
+    """A municipality ("Seriate", "Seriate (BG)") or a province code ("BG") typed as an answer."""
+    answer = parse_answer(text)
+    if answer is None:
+        return PlaceReading(problem="chat.invalid.place")
+    codes = municipalities.province_codes()
+    if not answer.name:
+        if answer.province not in codes:
+            return PlaceReading(problem="chat.invalid.place_province", values={"code": answer.province})
+        return PlaceReading({"province": answer.province})
+    attempts = [(answer.name, answer.province)] if answer.province in codes else []
+    attempts += [(answer.as_typed, None), (answer.name, None)]
+    error: municipalities.PlaceError | None = None
+    for name, province in attempts:
+        try:
+            comune = municipalities.resolve(name, province)
+        except municipalities.PlaceError as err:
+            error = error or err
+            continue
+        return PlaceReading({"comune": comune.name, "province": comune.province})
+    if error is not None and error.candidates:
+        return PlaceReading(problem="chat.invalid.place_ambiguous",
+                            values={"name": answer.name, "options": [str(c) for c in error.candidates]})
+    if error is not None and error.suggestions:
+        return PlaceReading(problem="chat.invalid.place_suggest",
+                            values={"name": answer.name, "options": [str(s) for s in error.suggestions]})
+    return PlaceReading(problem="chat.invalid.place_unknown", values={"name": answer.name})

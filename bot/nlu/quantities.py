@@ -15,6 +15,7 @@ from decimal import Decimal
 from bot.nlu import lexicon
 from bot.nlu.numbers import Number, numbers_in
 from bot.nlu.text import lowered
+from bot.money import to_decimal
 from bot.nlu.types import Entity, plain
 
 _UNITS = {name: re.compile(rf"\s*{pattern}") for name, pattern in lexicon.UNITS.items()}
@@ -27,7 +28,8 @@ _FRACTIONS = tuple((re.compile(pattern), Decimal(value)) for pattern, value in l
 _FRACTION_AFTER = re.compile(lexicon.FRACTION_AFTER)
 _EXHIBITOR = {kind: re.compile(pattern) for kind, pattern in lexicon.EXHIBITOR.items()}
 _TOKEN = re.compile(r"[^\W_]+(?:'(?=\w))?|[^\w\s]|\n")
-_COUNTS = {"employees", "fairs_count"}  # whole numbers only: "2,5 dipendenti" is not a headcount
+_COUNTS = {"employees", "fairs_count", "balance_sheets"}  # whole numbers only: "2,5 dipendenti" is not a headcount
+_BALANCE_SHEETS_BEFORE = re.compile(lexicon.BALANCE_SHEETS_BEFORE)
 
 
 @dataclass(frozen=True)
@@ -51,12 +53,12 @@ def _tokens(low: str, numbers: list[Number]) -> list[_Token]:
     return sorted(tokens, key=lambda t: t.start)
 
 
-def _nearest_cue(tokens: list[_Token], at: int, cues: dict[str, re.Pattern]) -> str | None:
+def _nearest_cue(tokens: list[_Token], at: int, cues: dict[str, re.Pattern], window: int = lexicon.ROLE_WINDOW) -> str | None:
     """The cue nearest to tokens[at] within the clause and the window; ties go to the specific cost."""
     best: tuple[int, int, str] | None = None
     for step in (-1, 1):
         i, distance = at + step, 0
-        while 0 <= i < len(tokens) and distance < lexicon.ROLE_WINDOW and not tokens[i].ends_clause:
+        while 0 <= i < len(tokens) and distance < window and not tokens[i].ends_clause:
             distance += 1
             for name, pattern in cues.items():
                 if tokens[i].number is None and pattern.fullmatch(tokens[i].text):
@@ -96,17 +98,22 @@ def _classify(low: str, tokens: list[_Token], at: int) -> Entity | None:
     unit = _unit(low, number)
     if unit is not None:
         name, _ = unit
-        if name in _COUNTS and not _is_whole(number.value):
-            return None
+        if name in _COUNTS and (not _is_whole(number.value) or (name != "employees" and number.value > 100)):
+            return None  # "2,5 dipendenti" is no headcount, "2022 fiere" is a year
         return Entity(number.start, number.end, name, value)
     if number.percent:
-        role = "export" if _nearest_cue(tokens, at, {"export": _EXPORT}) else None
+        # a share is about exports when the clause says so: "70% of what we sell goes abroad"
+        role = "export" if _nearest_cue(tokens, at, {"export": _EXPORT}, lexicon.SHARE_WINDOW) else None
+        if role is None and _TOTAL_AFTER.match(low, number.end):
+            role = "total"  # "30% fuori UE e 15% in UE, quindi 45% in tutto": the sum is the answer
         return Entity(number.start, number.end, "percent", value, role)
     if not number.bare:
         return Entity(number.start, number.end, "amount", value, _role(tokens, at))
     before = low[max(0, number.start - 40):number.start]
     if _is_whole(number.value) and not number.grouped and _EMPLOYEES_BEFORE.search(before):
         return Entity(number.start, number.end, "employees", value)
+    if _is_whole(number.value) and number.value < 100 and _BALANCE_SHEETS_BEFORE.search(before):
+        return Entity(number.start, number.end, "balance_sheets", value)
     if _looks_like_a_year(number):
         # "nel 2024", and "fatturato 2023" (the year of a figure); an amount that size comes with "€" or "euro".
         after_a_cue = at > 0 and any(p.fullmatch(tokens[at - 1].text) for p in _ROLES.values())
@@ -155,4 +162,98 @@ def quantities(text: str, *, exclude: list[tuple[int, int]] = ()) -> list[Entity
     for kind, pattern in _EXHIBITOR.items():
         for match in pattern.finditer(low):
             found.append(Entity(match.start(), match.end(), "exhibitor", kind))
+    found += _ranges(low, tokens, found)
+    found += _no_exports(low, found)
+    found += _no_balance_sheets(low, found)
+    found += _single_fair(low, found)
+    found += _no_spending(low, found)
     return found
+
+
+_RANGE_OPEN = {"tra", "fra", "da", "dai", "dal", "between", "from"}
+_RANGE_JOIN = {"e", "a", "ai", "al", "and", "to", "-"}
+_ARTICLES = {"il", "lo", "i", "the", "l"}
+_NO_EXPORTS = re.compile(lexicon.NO_EXPORTS)
+_RANGED = ("amount", "percent", "employees", "balance_sheets", "sqm", "fairs_count")
+
+
+def _skip(tokens: list[_Token], i: int) -> int:
+    return i + 1 if i < len(tokens) and tokens[i].text in _ARTICLES else i
+
+
+def _range_at(tokens: list[_Token], i: int) -> int | None:
+    """The index of the upper number when tokens[i] opens a range ("tra il 10 e il 20%"), else None."""
+    join = _skip(tokens, i + 1)
+    second = _skip(tokens, join + 1)
+    if second >= len(tokens) or tokens[second].number is None or tokens[join].text not in _RANGE_JOIN:
+        return None
+    opened = i > 0 and (tokens[i - 1].text in _RANGE_OPEN or (i > 1 and tokens[i - 1].text in _ARTICLES
+                                                               and tokens[i - 2].text in _RANGE_OPEN))
+    return second if opened or tokens[join].text == "-" else None
+
+
+def _ranges(low: str, tokens: list[_Token], found: list[Entity]) -> list[Entity]:
+    """"tra 10 e 20 milioni", "from 30 to 40 employees", "10-20%": the upper end is the entity found
+    (with the role the words before the range give); the lower end becomes a `range_low` entity
+    whose role names the entity it bounds ("amount:turnover"). Returns the entities to add."""
+    added = []
+    for i, first in enumerate(tokens):
+        if first.number is None or (second_at := _range_at(tokens, i)) is None:
+            continue
+        second = tokens[second_at]
+        upper = next((e for e in found if e.start == second.start), None)
+        if upper is None or upper.entity not in _RANGED:
+            continue
+        value = first.number.value
+        if first.number.scale == 1 and second.number.scale != 1 and value < second.number.value / second.number.scale:
+            value *= second.number.scale  # "tra 10 e 20 milioni": the scale is written once
+        if value >= to_decimal(upper.value):
+            continue
+        found[:] = [e for e in found if e.start != first.start]  # the lower end is not a value of its own
+        if upper.entity in ("amount", "percent") and upper.role is None:
+            role = _role(tokens, i) if upper.entity == "amount" else (
+                "export" if _nearest_cue(tokens, i, {"export": _EXPORT}) else None)
+            if role:
+                found[found.index(upper)] = upper = Entity(upper.start, upper.end, upper.entity, upper.value, role)
+        role = upper.entity + (f":{upper.role}" if upper.role else "")
+        added.append(Entity(first.start, first.end, "range_low", plain(value), role))
+    return added
+
+
+_NO_BALANCE_SHEETS = re.compile(lexicon.NO_BALANCE_SHEETS)
+
+
+def _no_balance_sheets(low: str, found: list[Entity]) -> list[Entity]:
+    if any(e.entity == "balance_sheets" for e in found):
+        return []
+    match = _NO_BALANCE_SHEETS.search(low)
+    return [Entity(match.start(), match.end(), "balance_sheets", "0")] if match else []
+
+
+_SINGLE_FAIR = re.compile(lexicon.SINGLE_FAIR)
+_TOTAL_AFTER = re.compile(r"\s*(?:%\s*)?(?:in\s+total|in\s+all|overall|altogether|in\s+tutto|in\s+totale|totale|complessiv\w*)\b")
+_NO_SPENDING = re.compile(lexicon.NO_SPENDING)
+
+
+def _no_spending(low: str, found: list[Entity]) -> list[Entity]:
+    zeros = []
+    for match in _NO_SPENDING.finditer(low):
+        role = "training" if match.group(1) in ("formazione", "training") else "consultancy"
+        if not any(e.entity == "amount" and e.role == role for e in found):
+            zeros.append(Entity(match.start(), match.end(), "amount", "0", role))
+    return zeros
+
+
+def _single_fair(low: str, found: list[Entity]) -> list[Entity]:
+    if any(e.entity == "fairs_count" for e in found):
+        return []
+    match = _SINGLE_FAIR.search(low)
+    return [Entity(match.start(), match.end(), "fairs_count", "1")] if match else []
+
+
+def _no_exports(low: str, found: list[Entity]) -> list[Entity]:
+    """"non esportiamo ancora", "we don't export yet", "nessuna esportazione": an export share of 0%."""
+    if any(e.entity == "percent" and e.role == "export" for e in found):
+        return []
+    match = _NO_EXPORTS.search(low)
+    return [Entity(match.start(), match.end(), "percent", "0", "export")] if match else []

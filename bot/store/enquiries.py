@@ -22,6 +22,7 @@ from typing import Any, Mapping
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot import contact
 from bot.geo.desks import desk_by_id
 from bot.store.models import LANGUAGES, PERSONAL_FIELDS, STATUSES, Enquiry, utc_now
 
@@ -39,8 +40,6 @@ MAX_LENGTHS = {
 MAX_JSON_CHARS = 65_536  # a profile or a verdict list is a few KB; more is a bug or abuse
 MAX_LIST_LIMIT = 500
 _CHANNEL = re.compile(r"^[a-z][a-z0-9_-]{0,19}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
-_PHONE = re.compile(r"^\+?[0-9 ()./-]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab and newline are fine in a message
 
 
@@ -245,15 +244,15 @@ def _text(name: str, value: str | None, single_line: bool) -> str | None:
 
 def _email(value: str | None) -> str | None:
     value = _text("contact_email", value, single_line=True)
-    if value is not None and not _EMAIL.match(value):
+    if value is not None and contact.email(value) is None:
         raise EnquiryError("contact_email", f"{value!r} is not an e-mail address")
     return value
 
 
 def _phone(value: str | None) -> str | None:
     value = _text("contact_phone", value, single_line=True)
-    if value is not None and (not _PHONE.match(value) or not 6 <= sum(c.isdigit() for c in value) <= 15):
-        raise EnquiryError("contact_phone", f"{value!r} is not a phone number")  # E.164: at most 15 digits
+    if value is not None and contact.phone(value) is None:
+        raise EnquiryError("contact_phone", f"{value!r} is not a phone number")
     return value
 
 

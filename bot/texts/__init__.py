@@ -55,6 +55,17 @@ def t(lang: str, key: str, **values) -> str:
     return sentence.format(**values)
 
 
+def tn(lang: str, key: str, count, **values) -> str:
+    """The sentence for `count` of something: `key.one` or `key.other` by the language's plural
+    rules (CLDR, through Babel), with {count} filled in as the language writes numbers."""
+    from bot import fmt
+
+    form = fmt.plural_form(lang, count)
+    texts = catalogue(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+    chosen = f"{key}.{form}" if f"{key}.{form}" in texts else f"{key}.other"
+    return t(lang, chosen, count=fmt.number(lang, count), **values)
+
+
 def both(key: str, **values) -> dict[str, str]:
     """The sentence in every language, for data that is shown later in either (e.g. reasons)."""
     return {lang: t(lang, key, **values) for lang in LANGUAGES}

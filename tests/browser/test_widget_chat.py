@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.texts import t
 from tests.browser.pages import (SHADOW, save_screenshot, scroll_log_to, send_and_wait, wait_for_turn_end,
                                  widget_messages)
 
@@ -25,7 +26,7 @@ FACTS = [
     (("bilanci approvati", "dichiarazioni dei redditi"), "3"),
 ]
 MAX_TURNS = 25
-GRANT = "21.828,00 €"  # FACTS.md worked example
+GRANT = "21.828,00\u00a0€"  # FACTS.md worked example (a no-break space: the euro sign stays with its figure)
 
 
 def answer_to(question: str) -> str | None:
@@ -85,7 +86,19 @@ def test_the_verdict_gives_the_grant_in_euros(chat_page):
 
 
 def test_the_verdict_gives_the_total_eligible_spending(chat_page):
-    assert "109.140,00 €" in bot_text(chat_page)
+    assert "109.140,00\u00a0€" in bot_text(chat_page)
+
+
+def test_the_conversation_opens_with_the_welcome_in_the_pages_language(chat_page):
+    first = widget_messages(chat_page)[0]
+    assert first == {"from": "bot", "text": t("it", "widget.welcome")}
+    assert first["text"].startswith("Buongiorno! Posso dirvi se la vostra impresa")
+
+
+def test_the_verdict_says_the_firm_is_eligible_and_the_call_open(chat_page):
+    text = bot_text(chat_page)
+    assert "Sì: da quello che mi avete detto, avete i requisiti per «Verso Nuovi Mercati 2025»." in text
+    assert "Il bando è aperto: chiude il 9 settembre 2025 (mancano 70 giorni)." in text
 
 
 def test_a_reload_shows_the_same_conversation_in_the_same_session(chat_page):

@@ -3,6 +3,7 @@
 and an enquiry database of their own, migrated first as `make run` does."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import urllib.request
 import uuid
@@ -22,6 +23,10 @@ from bot.store.models import Enquiry
 ROOT = Path(__file__).resolve().parents[2]
 # Inside the Verso Nuovi Mercati window (3 Jun - 9 Sep 2025): the call is open, 70 days left.
 PINNED_DAY = "2025-07-01"
+NBSP = "\u00a0"  # Italian amounts: "21.828,00\u00a0€", the euro sign never apart from its figure
+# The tests on the real date were written for 2026-12-02: every call closed or only announced.
+ALL_CLOSED_SINCE = dt.date(2026, 9, 1)
+closed_today = pytest.mark.skipif(dt.date.today() < ALL_CLOSED_SINCE, reason="written for a day every call is closed")
 
 _live_stacks = LIVE_STACKS  # shown on failure by tests/conftest.py
 
@@ -35,6 +40,19 @@ class Reply:
 
     def payload(self, title: str) -> str:
         return next(payload for shown, payload in self.buttons if shown == title)
+
+    @property
+    def titles(self) -> list[str]:
+        return [title for title, _ in self.buttons]
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    @property
+    def last(self) -> str:
+        """The reply's last line: what the user is asked or offered next."""
+        return self.lines[-1] if self.lines else ""
 
 
 def post(rest_url: str, body: dict[str, Any], timeout: float = 60.0) -> list[dict[str, Any]]:
@@ -119,8 +137,18 @@ def assistant(trained_model: Path, artifacts_dir: Path) -> Iterator[Assistant]:
     yield from _running(trained_model, artifacts_dir / "e2e-pinned", {"ORIENTA_TODAY": PINNED_DAY})
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def assistant_on_real_date(trained_model: Path, artifacts_dir: Path) -> Iterator[Assistant]:
-    """The assistant on the machine's real date (ORIENTA_TODAY removed from its environment)."""
+    """The assistant on the machine's real date (ORIENTA_TODAY removed from its environment): on
+    2026-12-02 every call is closed or only announced."""
     yield from _running(trained_model, artifacts_dir / "e2e-real-date", {"ORIENTA_TODAY": None})
 
+
+
+@pytest.fixture(params=["pinned", "real"])
+def day(request) -> tuple[Assistant, bool]:
+    """A test run on both dates: (the assistant, whether the calls are closed on its day)."""
+    if request.param == "real" and dt.date.today() < ALL_CLOSED_SINCE:
+        pytest.skip("written for a day every call is closed")
+    name = "assistant" if request.param == "pinned" else "assistant_on_real_date"
+    return request.getfixturevalue(name), request.param == "real"

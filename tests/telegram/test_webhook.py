@@ -46,6 +46,11 @@ def test_start_greets_in_the_language_telegram_gives(telegram):
     assert replies and language_of(texts(replies)) == "en"
 
 
+def test_start_in_italian_greets_the_firm_as_voi(telegram):
+    greeting = texts(telegram.user("it").says("/start"))
+    assert greeting.startswith(t("it", "chat.greet")) and t("it", "chat.what_to_do") in greeting
+
+
 def test_the_bots_choices_arrive_as_an_inline_keyboard(telegram):
     replies = telegram.user("it").says("/start")
     keyboards = [call.inline_keyboard for call in replies if call.inline_keyboard]

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bot.answers import answer
+from bot.answers import Inputs, answer
 from bot.profile import parse_profile
 
 OPEN_DAY = dt.date(2025, 7, 1)
@@ -23,7 +23,7 @@ def test_the_list_says_when_nothing_is_open():
 
 
 @pytest.mark.parametrize("lang, ceiling, excluded, register", [
-    ("it", "al massimo 300.000,00 € di aiuti de minimis nell'arco di 3 anni mobili", "pesca", "(RNA)"),
+    ("it", "al massimo 300.000,00\u00a0€ di aiuti de minimis nell'arco di 3 anni mobili", "pesca", "(RNA)"),
     ("en", "at most €300,000.00 of de minimis aid over a rolling 3 years", "fishing", "(RNA)"),
 ])
 def test_de_minimis_gives_the_ceiling_the_excluded_sectors_and_the_register(lang, ceiling, excluded, register):
@@ -31,12 +31,26 @@ def test_de_minimis_gives_the_ceiling_the_excluded_sectors_and_the_register(lang
     assert ceiling in text and excluded in text and register in text
 
 
-def test_de_minimis_says_the_headline_call_is_granted_under_it():
-    assert "«Verso Nuovi Mercati 2025»: Aiuti in regime de minimis" in answer("de_minimis", "it").text
+def test_de_minimis_about_a_named_call_says_the_call_is_granted_under_it():
+    text = answer("de_minimis", "it", call_ids=["verso-nuovi-mercati-2025"]).text
+    assert "«Verso Nuovi Mercati 2025»: Aiuti in regime de minimis" in text
+
+
+def test_de_minimis_alone_is_the_rule_without_a_call():
+    assert "Verso Nuovi Mercati" not in answer("de_minimis", "it").text
+
+
+@pytest.mark.parametrize("lang, received, left", [
+    ("it", 280000, "Vi restano 20.000,00\u00a0€ di spazio de minimis: 300.000,00\u00a0€ in 3 anni mobili, meno i 280.000,00\u00a0€ già ricevuti."),
+    ("en", 350000, "With €350,000.00 already received you have reached the de minimis ceiling of €300,000.00"),
+])
+def test_the_de_minimis_room_left_is_the_ceiling_minus_the_aid_received(lang, received, left):
+    # «Abbiamo già ricevuto 280.000 € di de minimis: quanto ci resta?»
+    assert left in answer("de_minimis_headroom", lang, inputs=Inputs(amount=received)).text
 
 
 @pytest.mark.parametrize("lang, verdict, why", [
-    ("it", "Con 60 dipendenti e un fatturato di 12.000.000,00 € siete una media impresa.",
+    ("it", "Con 60 dipendenti e un fatturato di 12.000.000,00\u00a0€ siete una media impresa.",
      "Non siete una piccola impresa perché con 60 addetti superate il limite: servono meno di 50 addetti."),
     ("en", "With 60 employees and a turnover of €12,000,000.00 you are a medium enterprise.",
      "You are not a small enterprise because 60 staff is over the limit: it needs fewer than 50."),
@@ -60,6 +74,11 @@ def test_an_unsettled_size_says_what_is_missing():
     assert "da microimpresa a grande impresa" in text and "fatturato e totale di bilancio" in text
 
 
+@pytest.mark.parametrize("share, kind", [(30, "is a partner enterprise"), (60, "you are linked enterprises"), (10, "you stay an autonomous enterprise")])
+def test_a_holding_says_what_kind_of_enterprise_the_other_company_is(share, kind):
+    assert kind in answer("partner_rule", "en", inputs=Inputs(percent=share)).text
+
+
 def test_partner_enterprises_get_the_warning():
     profile = parse_profile({"employees": 8, "turnover_eur": 1_000_000, "partner_or_linked": True})
     assert "partner or linked enterprises" in answer("sme_definition", "en", profile=profile).text
@@ -79,7 +98,7 @@ def test_lombardia_point_lists_its_free_services(lang, service):
 
 def test_lombardia_point_names_the_firms_own_desk():
     text = answer("lombardia_point", "en", profile=parse_profile({"province": "BS"})).text
-    assert "Lombardia Point of the Camera di Commercio di Brescia" in text
+    assert "the desk is the internationalisation service of the Camera di Commercio di Brescia" in text
 
 
 @pytest.mark.parametrize("lang, expected", [("it", "autovalutazione"), ("en", "self-assessment")])

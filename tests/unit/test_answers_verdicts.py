@@ -22,24 +22,37 @@ def worked():
     return assess(WORKED, today=OPEN_DAY)
 
 
-@pytest.mark.parametrize("lang, verdict, grant", [
-    ("it", "Sì: da quello che mi avete detto, la vostra impresa ha i requisiti di «Verso Nuovi Mercati 2025».",
-     "Contributo a fondo perduto 21.828,00 €, finanziamento agevolato 70.941,00 €, a carico dell'impresa 16.371,00 €."),
-    ("en", "Yes: from what you told me, your company meets the requirements of «Verso Nuovi Mercati (Towards New Markets) 2025».",
-     "Non-repayable grant €21,828.00, subsidised loan €70,941.00, paid by the firm €16,371.00."),
+@pytest.mark.parametrize("lang, verdict, money", [
+    ("it", "Sì: da quello che mi avete detto, avete i requisiti per «Verso Nuovi Mercati 2025».",
+     ["• Contributo a fondo perduto: 21.828,00\u00a0€", "• Finanziamento agevolato: 70.941,00\u00a0€",
+      "• A vostro carico: 16.371,00\u00a0€"]),
+    ("en", "Yes: from what you told me, your company is eligible for “Verso Nuovi Mercati (Towards New Markets) 2025”.",
+     ["• Non-repayable grant: €21,828.00", "• Subsidised loan: €70,941.00", "• Your own share: €16,371.00"]),
 ])
-def test_the_verdict_gives_the_outcome_and_the_money(worked, lang, verdict, grant):
-    text = render_assessment(worked, lang, VNM).text
-    assert text.startswith(verdict) and grant in text
+def test_the_verdict_gives_the_outcome_and_the_money_as_a_list(worked, lang, verdict, money):
+    lines = render_assessment(worked, lang, VNM).text.splitlines()
+    assert lines[0] == verdict
+    for line in money:
+        assert line in lines
 
 
 def test_the_verdict_gives_reasons_status_breakdown_next_step_and_desk(worked):
     text = render_assessment(worked, "en", VNM).text
     for part in ("✓ Exports in the previous calendar year", "closes on 9 September 2025",
-                 "staff (flat rate) €17,000.00", "12 semi-annual instalments of €6,203.90",
+                 "staff (flat rate) €17,000.00", "12 semi-annual (every six months) instalments of €6,203.90",
                  "Assumption: the longest duration allowed (6 years).", "The call is open: prepare the application",
                  "Camera di Commercio di Bergamo", "indicative estimate"):
         assert part in text
+
+
+@pytest.mark.parametrize("lang, export, verdict", [
+    ("it", 30, "Sì: da quello che mi avete detto, avreste avuto i requisiti per «Verso Nuovi Mercati 2025»."),
+    ("it", 45, "No: da quello che mi avete detto, non avreste avuto i requisiti per «Verso Nuovi Mercati 2025»."),
+    ("en", 30, "Yes: from what you told me, your company would have qualified for “Verso Nuovi Mercati (Towards New Markets) 2025”."),
+])
+def test_the_verdict_on_a_closed_call_says_what_it_would_have_been(lang, export, verdict):
+    closed = assess(replace(WORKED, export_share_pct=Decimal(export)), today=dt.date(2026, 12, 2))
+    assert render_assessment(closed, lang, VNM).text.splitlines()[0] == verdict
 
 
 def test_a_failed_verdict_gives_the_failing_reason():
@@ -49,12 +62,21 @@ def test_a_failed_verdict_gives_the_failing_reason():
 
 def test_the_ranked_list_puts_the_eligible_open_call_first_with_its_grant(worked):
     lines = render_assessment(worked, "en").text.splitlines()
-    assert lines[1] == "✓ Verso Nuovi Mercati (Towards New Markets) 2025 - open until 9 September 2025 - grant €21,828.00"
+    assert lines[1:3] == ["Open now:", "✓ Verso Nuovi Mercati (Towards New Markets) 2025 - open until 9 September 2025: "
+                                       "you are eligible (estimated grant €21,828.00)"]
+
+
+def test_the_ranked_list_leaves_out_closed_calls_the_firm_would_not_have_qualified_for(worked):
+    assert "Export Call 2024" not in render_assessment(worked, "en").text
+
+
+def test_the_ranked_list_gives_the_failing_reason_of_an_open_call():
+    lines = render_assessment(assess(WORKED, today=dt.date(2024, 7, 1)), "en").text.splitlines()
     assert any(line.startswith("✗ Export Call 2024") and "below 20%" in line for line in lines)
 
 
 @pytest.mark.parametrize("lang, lines", [
-    ("it", ["Ecco cosa so di voi:", "• Dipendenti: 25", "• Fatturato: 4.000.000,00 €", "• Sede: Bergamo (BG)",
+    ("it", ["Ecco cosa so di voi:", "• Dipendenti: 25", "• Fatturato: 4.000.000,00\u00a0€", "• Sede: Bergamo (BG)",
             "• Export dell'anno scorso sul volume d'affari: 30%", "• Dimensione: piccola impresa"]),
     ("en", ["Here is what I know about you:", "• Employees: 25", "• Site: Bergamo (BG)", "• Training: €5,000.00",
             "• Size: small enterprise"]),
@@ -78,8 +100,8 @@ def test_a_correction_that_keeps_the_verdict_says_so(worked):
 def test_a_correction_that_flips_the_verdict_says_from_what_to_what(worked):
     after = assess(replace(WORKED, export_share_pct=Decimal(45)), today=OPEN_DAY)
     assert render_changes(worked, after, "en", VNM) == (
-        "With exports at 45% the verdict on «Verso Nuovi Mercati (Towards New Markets) 2025» changes: "
-        "from «requirements met» to «requirements not met».")
+        "With exports at 45%, your company is no longer eligible for “Verso Nuovi Mercati (Towards New Markets) 2025”:\n"
+        "✗ Exports in the previous calendar year as a share of turnover (volume d'affari): 45%, above the limit of 40%.")
 
 
 def test_a_correction_of_the_expenses_says_how_the_grant_moves(worked):
@@ -90,4 +112,4 @@ def test_a_correction_of_the_expenses_says_how_the_grant_moves(worked):
 
 def test_across_all_calls_only_what_changed_is_told(worked):
     after = assess(replace(WORKED, employees=60), today=OPEN_DAY)
-    assert render_changes(worked, after, "en") == "With 60 employees no verdict and no figure changes."
+    assert render_changes(worked, after, "en") == "With 60 employees, no verdict and no figure changes."

@@ -26,7 +26,7 @@ def test_each_part_can_be_skipped():
 
 
 @pytest.mark.parametrize("argv", [
-    ["--skip-nlu", "--skip-latency"],      # nothing left to measure
+    ["--skip-nlu", "--skip-latency", "--skip-understanding", "--skip-corpora"],  # nothing left to measure
     ["--folds", "1"],                      # cross-validation needs two folds
     ["--turns", "0"],
     ["--turns", "1e9"],

@@ -1,15 +1,19 @@
 """The eligibility check asks only what is missing and still matters, in the engine's order."""
 import datetime as dt
 
-from bot.conversation import check
+from bot.conversation import scope as check
 from bot.profile import parse_profile
 
 OPEN_DAY = dt.date(2025, 7, 1)  # Verso Nuovi Mercati open; the 2024-26 fairs call open
-VNM = check.HEADLINE_CALL
+VNM = "verso-nuovi-mercati-2025"
 
 
-def step(scope, skipped=(), **facts):
-    return check.next_step(parse_profile(facts), scope, OPEN_DAY, skipped)
+def step(scope, skipped=(), prefer=(), **facts):
+    return check.next_step(parse_profile(facts), scope, OPEN_DAY, skipped, prefer)
+
+
+def test_the_headline_call_is_the_one_flagged_in_its_file():
+    assert check.headline_call() == VNM
 
 
 def test_a_check_of_one_call_starts_from_the_headcount():
@@ -49,6 +53,14 @@ def test_a_fact_the_user_could_not_give_is_not_asked_again():
     assert step(VNM, skipped=["employees"]).ask == "turnover_eur"
 
 
+def test_a_preferred_fact_still_needed_is_asked_first():
+    assert step(VNM, prefer=["approved_balance_sheets"]).ask == "approved_balance_sheets"
+
+
+def test_a_preferred_fact_no_longer_needed_is_passed_over():
+    assert step(VNM, prefer=["craft_enterprise"]).ask == "employees"
+
+
 def test_a_complete_profile_gives_the_verdict():
     result = step(VNM, employees=12, turnover_eur=1_500_000, comune="Seriate", export_share_pct=20,
                   approved_balance_sheets=3,
@@ -59,3 +71,7 @@ def test_a_complete_profile_gives_the_verdict():
 def test_only_calls_of_the_catalogue_are_known():
     assert check.known_call(VNM) == VNM
     assert check.known_call("drop table") is None and check.known_call({"id": VNM}) is None
+
+
+def test_the_loan_terms_come_from_the_call_file():
+    assert check.loan_terms(VNM)["max_years"] == 6 and check.loan_terms("fiere-internazionali-2024-2026") is None

@@ -1,5 +1,5 @@
-"""Contact details for a call back, read before the store checks them again."""
-from bot.conversation import contact
+"""Contact details for a call back (bot.contact), read by the chat and checked again by the store."""
+from bot import contact
 
 
 def test_a_name_is_letters():
@@ -23,6 +23,15 @@ def test_an_email_is_found_in_a_sentence():
 
 def test_a_phone_number_is_found():
     assert contact.read_reach("+39 035 123456") == contact.Reach(phone="+39 035 123456")
+
+
+def test_a_national_number_is_given_its_italian_prefix():
+    assert contact.read_reach("chiamatemi allo 035 123456") == contact.Reach(phone="+39 035 123456")
+
+
+def test_an_email_is_checked_by_its_syntax():
+    assert contact.email("Maria.Rossi@Impresa.it") == "Maria.Rossi@impresa.it"
+    assert contact.email("maria@@impresa.it") is None and contact.email("maria@impresa") is None
 
 
 def test_too_few_digits_are_no_phone():

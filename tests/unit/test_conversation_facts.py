@@ -1,4 +1,5 @@
 """Facts from a message: entities and bare answers become checked profile facts."""
+import datetime as dt
 from decimal import Decimal
 
 from bot.conversation import facts
@@ -32,6 +33,24 @@ def test_an_amount_without_role_is_no_fact_when_no_money_question_is_pending():
 def test_a_duration_in_years_is_the_loan_only_when_the_loan_was_asked():
     assert facts.from_entities([entity("years", "5")], asking="loan_years").facts == {"loan_years": "5"}
     assert facts.from_entities([entity("years", "5")]).years == "5"
+
+
+def test_a_count_of_balance_sheets_is_the_approved_balance_sheets():
+    assert facts.from_entities([entity("balance_sheets", "3")]).facts == {"approved_balance_sheets": "3"}
+
+
+def test_a_founding_year_is_the_years_of_activity_on_the_day():
+    found = facts.from_entities([entity("company_age", "2015", "since")], today=dt.date(2026, 12, 2))
+    assert found.facts == {"years_active": "11"}
+
+
+def test_an_age_in_years_or_months_is_the_years_of_activity():
+    assert facts.from_entities([entity("company_age", "6", "years")]).facts == {"years_active": "6"}
+    assert facts.from_entities([entity("company_age", "18", "months")]).facts == {"years_active": "1.5"}
+
+
+def test_an_age_in_the_future_is_no_fact():
+    assert facts.from_entities([entity("company_age", "2030", "since")], today=dt.date(2026, 12, 2)).facts == {}
 
 
 def test_a_forced_entity_that_is_not_a_plain_value_is_ignored():
@@ -113,10 +132,21 @@ def test_text_without_a_number_is_no_count():
 
 
 def test_every_fact_has_its_question_label_and_refusal_in_both_languages():
-    from bot.conversation.checking import slug
+    from bot.conversation.check_turns import slug
     from bot.texts import LANGUAGES, catalogue
 
     for lang in LANGUAGES:
+        texts = catalogue(lang)
         for key in facts.KINDS:
-            for kind in ("ask", "fact", "invalid"):
-                assert f"chat.{kind}.{slug(key)}" in catalogue(lang), (lang, kind, key)
+            for kind in ("ask", "invalid"):
+                assert f"chat.{kind}.{slug(key)}" in texts, (lang, kind, key)
+            label = f"chat.fact.{slug(key)}"
+            # A count's label has its plural forms (bot.texts.tn); every other fact one sentence.
+            assert label in texts or {f"{label}.one", f"{label}.other"} <= set(texts), (lang, key)
+
+
+def test_a_count_is_labelled_in_the_singular_or_the_plural():
+    from bot.conversation.check_turns import describe
+
+    assert describe({"employees": "1", "approved_balance_sheets": "1"}, "it") == "1 dipendente, 1 bilancio approvato"
+    assert describe({"employees": "25", "fairs.count": "2"}, "en") == "25 employees, 2 fairs"

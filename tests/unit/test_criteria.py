@@ -131,7 +131,7 @@ def test_the_reason_quotes_the_figures_in_each_language():
 def test_the_minimum_reason_quotes_the_amounts_in_local_format():
     check = result("verso-nuovi-mercati-2025", "minimum_investment",
                    vnm_expenses={"consultancy": 0, "initiatives": 20_000, "training": 0})
-    assert "25.680,00 €" in check.reason["it"] and "30.000,00 €" in check.reason["it"]
+    assert "25.680,00\u00a0€" in check.reason["it"] and "30.000,00\u00a0€" in check.reason["it"]
     assert "€25,680.00" in check.reason["en"]
 
 

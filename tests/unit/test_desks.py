@@ -89,12 +89,15 @@ def test_to_dict_is_json_ready_with_the_note_in_the_asked_language():
     assert view["chamber"] == "Camera di Commercio di Como-Lecco"
     assert view["provinces"] == ["CO", "LC"]
     assert view["contacts_verified"] is False
-    assert view["note"].startswith("Camera nata nel 2019")
+    assert view["history"].startswith("La Camera è nata nel 2019")
+    assert view["note"].startswith("Contatti non ancora verificati")
 
 
-def test_to_dict_without_a_language_gives_the_note_in_both():
-    note = desk_for_province("LC").to_dict()["note"]
-    assert note["it"].startswith("Camera nata nel 2019") and note["en"].startswith("Chamber formed in 2019")
+def test_to_dict_without_a_language_gives_the_texts_in_both():
+    view = desk_for_province("LC").to_dict()
+    assert view["history"]["it"].startswith("La Camera è nata nel 2019")
+    assert view["history"]["en"].startswith("The chamber was formed in 2019")
+    assert view["note"]["en"].startswith("Contacts not yet verified")
 
 
 def test_desk_by_id_finds_the_desk_an_enquiry_refers_to():

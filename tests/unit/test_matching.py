@@ -34,7 +34,7 @@ def test_once_closed_a_qualifying_call_comes_after_open_ones_but_before_the_rest
     others = [v for v in result.verdicts if v.eligible is not True]
     positions = ids(result)
     assert max(positions.index(v.call.id) for v in eligible_closed) < min(positions.index(v.call.id) for v in others)
-    assert "nuove edizioni" in vnm.next_step()["it"]
+    assert "nuova edizione" in vnm.next_step()["it"] and "new edition" in vnm.next_step()["en"]
 
 
 def test_calls_the_firm_fails_come_last_with_their_reasons():

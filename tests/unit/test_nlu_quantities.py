@@ -162,6 +162,19 @@ def test_absurd_values_are_extracted_as_written_for_the_dialogue_to_explain(text
     assert expected in facts(text)
 
 
-@pytest.mark.parametrize("text", ["abbiamo 3 bilanci approvati", "30 giugno", "ho 2 domande", "sei un bot?"])
+@pytest.mark.parametrize("text, count", [("abbiamo 3 bilanci approvati", "3"), ("we have 2 approved balance sheets", "2")])
+def test_approved_balance_sheets_are_counted(text, count):
+    assert facts(text) == {("balance_sheets", count, None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("siamo attivi dal 2015", ("company_age", "2015", "since")),
+    ("operiamo da 6 anni", ("company_age", "6", "years")),
+])
+def test_the_firms_age_is_read_as_a_founding_year_or_a_duration(text, expected):
+    assert facts(text) == {expected}
+
+
+@pytest.mark.parametrize("text", ["30 giugno", "ho 2 domande", "sei un bot?"])
 def test_a_number_nothing_explains_gives_no_entity(text):
     assert facts(text) == set()

@@ -5,9 +5,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import fmt
-from bot.parsing import (
-    PlaceAnswer, leaves_choice_open, means_none, parse_amount, parse_number, parse_percentage, parse_place,
-)
+from bot.nlu.places import PlaceAnswer
+from bot.nlu.places import parse_answer as parse_place
+from bot.parsing import leaves_choice_open, means_none, parse_amount, parse_number, parse_percentage
 
 
 @pytest.mark.parametrize("typed, euros", [

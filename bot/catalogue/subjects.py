@@ -1,7 +1,8 @@
-"""General facts (de minimis, SME definition, Lombardia Points, PID, EEN, the application portal)
-read from topics.yaml, next to the call files, and checked at load like them.
+"""Subjects not tied to one call (de minimis, the SME definition, Lombardia Points, PID, EEN, the
+application portal): their facts, read from subjects.yaml next to the call files and checked at
+load like them.
 
-A fact is a sentence in both languages whose {placeholders} name the topic's `figures`; the
+A fact is a sentence in both languages whose {placeholders} name the subject's `figures`; the
 answer layer formats the figures per language, so a figure is written once, as a number, and
 an advisor editing it changes every answer that tells it.
 """
@@ -19,7 +20,7 @@ import yaml
 
 from bot.money import to_decimal
 
-TOPICS_FILE = Path(__file__).with_name("topics.yaml")
+SUBJECTS_FILE = Path(__file__).with_name("subjects.yaml")
 LANGUAGES = ("it", "en")
 FIGURE_KINDS = ("money", "percent", "number")
 
@@ -29,9 +30,9 @@ _TEXT = {
 }
 SCHEMA: dict[str, Any] = {
     "$schema": "http://json-schema.org/draft-07/schema#",
-    "type": "object", "additionalProperties": False, "required": ["topics", "sources"],
+    "type": "object", "additionalProperties": False, "required": ["subjects", "sources"],
     "properties": {
-        "topics": {
+        "subjects": {
             "type": "object", "minProperties": 1,
             "propertyNames": {"pattern": "^[a-z][a-z0-9_]*$"},
             "additionalProperties": {
@@ -75,8 +76,8 @@ SCHEMA: dict[str, Any] = {
 }
 
 
-class TopicsError(ValueError):
-    """topics.yaml is malformed; the message names the file and the field."""
+class SubjectsError(ValueError):
+    """subjects.yaml is malformed; the message names the file and the field."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class Fact:
 
 
 @dataclass(frozen=True)
-class Topic:
+class Subject:
     id: str
     title: Mapping[str, str]
     figures: Mapping[str, Figure]
@@ -101,57 +102,57 @@ class Topic:
 
 
 @dataclass(frozen=True)
-class Topics:
-    topics: Mapping[str, Topic]
+class Subjects:
+    subjects: Mapping[str, Subject]
     sources: Mapping[str, Mapping[str, Any]]
 
-    def get(self, topic_id: str) -> Topic:
+    def get(self, subject_id: str) -> Subject:
         try:
-            return self.topics[topic_id]
+            return self.subjects[subject_id]
         except KeyError:
-            raise TopicsError(f"topics.yaml: no topic {topic_id!r}") from None
+            raise SubjectsError(f"subjects.yaml: no subject {subject_id!r}") from None
 
 
 def _placeholders(sentence: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(sentence) if name}
 
 
-def _check(file: str, topic_id: str, raw: Mapping[str, Any], sources: Mapping[str, Any]) -> Topic:
+def _check(file: str, subject_id: str, raw: Mapping[str, Any], sources: Mapping[str, Any]) -> Subject:
     figures = {name: Figure(spec["kind"], to_decimal(spec["value"]))
                for name, spec in (raw.get("figures") or {}).items()}
     facts = []
     for index, fact in enumerate(raw["facts"]):
-        where = f"{file}: topics.{topic_id}.facts.{index}"
+        where = f"{file}: subjects.{subject_id}.facts.{index}"
         for text in (fact["text"], *fact.get("items", ())):
             names = [_placeholders(text[lang]) for lang in LANGUAGES]
             if names[0] != names[1]:
-                raise TopicsError(f"{where}: the languages use different placeholders {sorted(names[0] ^ names[1])}")
+                raise SubjectsError(f"{where}: the languages use different placeholders {sorted(names[0] ^ names[1])}")
             unknown = sorted(names[0] - set(figures))
             if unknown:
-                raise TopicsError(f"{where}: placeholders {unknown} name no figure of the topic")
+                raise SubjectsError(f"{where}: placeholders {unknown} name no figure of the subject")
         for name in fact["sources"]:
             if name not in sources:
-                raise TopicsError(f"{where}.sources: cites {name!r}, not listed under 'sources'")
+                raise SubjectsError(f"{where}.sources: cites {name!r}, not listed under 'sources'")
         facts.append(Fact(dict(fact["text"]), tuple(dict(i) for i in fact.get("items", ())),
                           tuple(fact["sources"])))
-    return Topic(topic_id, dict(raw["title"]), figures, tuple(facts))
+    return Subject(subject_id, dict(raw["title"]), figures, tuple(facts))
 
 
-def load_topics(path: Path | str = TOPICS_FILE) -> Topics:
+def load_subjects(path: Path | str = SUBJECTS_FILE) -> Subjects:
     path = Path(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
-        raise TopicsError(f"{path.name}: cannot be read: {err}") from None
+        raise SubjectsError(f"{path.name}: cannot be read: {err}") from None
     errors = sorted(jsonschema.Draft7Validator(SCHEMA).iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         field = ".".join(str(part) for part in errors[0].absolute_path) or "(file)"
-        raise TopicsError(f"{path.name}: {field}: {errors[0].message}")
-    topics = {topic_id: _check(path.name, topic_id, raw, data["sources"])
-              for topic_id, raw in data["topics"].items()}
-    return Topics(topics, data["sources"])
+        raise SubjectsError(f"{path.name}: {field}: {errors[0].message}")
+    subjects = {subject_id: _check(path.name, subject_id, raw, data["sources"])
+                for subject_id, raw in data["subjects"].items()}
+    return Subjects(subjects, data["sources"])
 
 
 @cache
-def default_topics() -> Topics:
-    return load_topics()
+def default_subjects() -> Subjects:
+    return load_subjects()

@@ -1,5 +1,5 @@
 """The reply language, decided again on every message."""
-from bot.conversation import language
+from bot.nlu import language
 
 
 def test_a_sentence_the_nlu_recognised_sets_its_language():
