@@ -19,8 +19,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from bot.answers import (calls, dates, estimates, fairs, figures, general, listing, loans, money, procedure,
-                         rules, spending)
+from bot.answers import (calls, dates, estimates, fairs, figures, general, listing, loans, money, now,
+                         procedure, rules, spending)
 from bot.answers.ask import Ask, BadInput, CallNotFound, Inputs
 from bot.answers.facts_words import render_profile
 from bot.answers.reply import Button, Reply, aspect_button, reply
@@ -128,6 +128,7 @@ HANDLERS: dict[str, Handler] = {
     "lombardia_point": Handler(general.lombardia_point),
     "desk": Handler(general.desk),
     "list_calls": Handler(listing.list_calls),
+    "what_now": Handler(now.what_now),
     "overview": Handler(calls.overview),
 }
 ASPECTS: tuple[str, ...] = tuple(HANDLERS)

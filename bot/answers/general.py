@@ -76,7 +76,8 @@ def de_minimis_sectors(ask: Ask) -> Reply:
 
 # --- the Lombardia Points and the desks ---------------------------------------------------------
 
-def _desk(profile: Profile) -> Desk | None:
+def firm_desk(profile: Profile) -> Desk | None:
+    """The desk of the firm's province, if known."""
     return desk_for_province(profile.province) if profile.province else None
 
 
@@ -103,7 +104,7 @@ def desk_lines(say: Say, desk: Desk, place: str) -> list[str]:
 def lombardia_point(ask: Ask) -> Reply:
     say = ask.say
     lines = subject_lines(say, ask.subjects.get("lombardia_point"))
-    desk = _desk(ask.profile)
+    desk = firm_desk(ask.profile)
     if desk is not None:
         return reply(lines + desk_lines(say, desk, place_words(say, ask.profile)))
     return reply(lines + [say("desk.ask_place")])
@@ -112,7 +113,7 @@ def lombardia_point(ask: Ask) -> Reply:
 def desk(ask: Ask) -> Reply:
     say, profile = ask.say, ask.profile
     if profile.province:
-        found = _desk(profile)
+        found = firm_desk(profile)
         if found is None:
             return reply([say("desk.outside", place=place_words(say, profile))])
         return reply(desk_lines(say, found, place_words(say, profile)) + [say("desk.what_they_do")])
@@ -125,7 +126,7 @@ def desk(ask: Ask) -> Reply:
 def chamber_merge(ask: Ask) -> Reply:
     """"Does the Pavia chamber still exist?": the chamber that serves the place now, and its history."""
     say, profile = ask.say, ask.profile
-    found = _desk(profile)
+    found = firm_desk(profile)
     if found is None:
         merged = [d for d in all_desks() if d.history]
         lines = [say("desk.mergers")] + [say("desk.merger_line", chamber=d.chamber, history=d.history[say.lang])
@@ -140,7 +141,7 @@ def chamber_merge(ask: Ask) -> Reply:
 
 def contacts(ask: Ask) -> Reply:
     say, profile = ask.say, ask.profile
-    found = _desk(profile)
+    found = firm_desk(profile)
     if found is None:
         return reply([say("desk.contacts_unknown_all"), say("desk.ask_place")])
     return reply(desk_lines(say, found, place_words(say, profile)))

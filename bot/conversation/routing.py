@@ -12,7 +12,8 @@ so what is tested is what runs.
  2. commands: start again, summary, language, a person;
  3. a button's payload: its intent and values, checked;
  4. the answer to the question just asked ("12", "non so", "sì");
- 5. "which calls fit us?" with no call named: the check of every call;
+ 5. "which calls fit us?" with no call named: the check of every call ("what can we do now?":
+    what is open today and fits);
  6. "can we apply?" with facts of the firm: the check of the call named (the facts settle it);
  7. a question about an aspect: its specific answer (the firm's facts in it kept), each of
     them when the message asks two or three things;
@@ -189,6 +190,11 @@ def _dispatch(turn: Turn) -> None:
     # 5-8. which calls fit, can we apply, a question
     # ("which calls fit us? we export 30%...": the export rule read in the facts is no question of its own)
     from_facts = aspect in questions.RULE_FACTS and bool(set(firm_facts) & questions.RULE_FACTS[aspect])
+    # "cosa possiamo fare adesso?": what is open today and fits, not the check of closed calls
+    if (finding and acts.NOW in signals and not calls
+            and (aspect in (None, "list_calls", "what_now") or bool(firm_facts))):
+        questions.answer_question(turn, "what_now", found, concepts=reading.concepts)
+        return
     if finding and not calls and not (aspect and not checking and aspect != "list_calls" and not from_facts):
         replies.check(turn, found, every_call=True)
         return
