@@ -102,14 +102,23 @@ class Lexicon:
             for lang in LANGUAGES:
                 self.entries += [_parse(concept, lang, text, own) for text in by_lang.get(lang) or []]
         self.names = frozenset(concepts)
+        # Entries by their first word, so a long message costs a few lookups per word rather than
+        # a try of every entry at every word (no entry starts with a gap; prefixes have 3+ letters).
+        self._by_word: dict[str, list[Entry]] = {}
+        self._by_prefix: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            stem, prefix = entry.parts[0]
+            (self._by_prefix.setdefault(stem[:3], []) if prefix else self._by_word.setdefault(stem, [])).append(entry)
         vocabulary = {stem for entry in self.entries for stem, prefix in entry.parts if not prefix and stem != "~"}
         self.speller = Speller(vocabulary)
 
     def find(self, words: tuple[Word, ...], lang: str | None = None) -> list[Hit]:
         """Every concept said in `words` (longer phrases first where they overlap)."""
         hits = []
-        for at in range(len(words)):
-            for entry in self.entries:
+        for at, word in enumerate(words):
+            candidates = {id(e): e for key in word.keys
+                          for e in (*self._by_word.get(key, ()), *self._by_prefix.get(key[:3], ()))}
+            for entry in candidates.values():
                 if entry.own_language_only and lang is not None and entry.lang != lang:
                     continue
                 end = entry.matches_at(words, at)
