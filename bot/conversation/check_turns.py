@@ -105,8 +105,14 @@ def _scope_for_changes(turn: Turn) -> str:
     return turn.state.check_scope or scope.ALL_CALLS
 
 
+# A refused value is quoted back so the user sees what was read; a 300-digit one is cut short.
+MAX_QUOTED = 24
+
+
 def _refused(turn: Turn, refusal: facts.Refusal) -> None:
-    turn.say(f"chat.invalid.{slug(refusal.key)}", value=refusal.value)
+    value = str(refusal.value)
+    quoted = value if len(value) <= MAX_QUOTED else value[:MAX_QUOTED - 1] + "…"
+    turn.say(f"chat.invalid.{slug(refusal.key)}", value=quoted)
 
 
 def _settled_lines(turn: Turn, before: dict, after: dict) -> list[str]:

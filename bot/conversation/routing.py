@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from bot import fmt
 from bot.conversation import check_turns, facts, handoff, questions, replies, scope
 from bot.conversation.state import ANSWER_KINDS, HANDOFF, LOAN_MONTHS, LOAN_YEARS, Turn
 from bot.nlu import acts
@@ -41,6 +42,9 @@ CHAT_CONFIDENCE = 0.6
 CHECK_CONFIDENCE = 0.9
 # Confidence over which the classifier's "off topic" is trusted over a place or a bare "what is".
 OFF_TOPIC_CONFIDENCE = 0.9
+# What the reader reads (bot.nlu.pipeline.MAX_CHARS): a longer message is refused whole, with a
+# reason, rather than read in part.
+MAX_MESSAGE_CHARS = 2000
 
 
 def _entity(entities, name: str) -> Any:
@@ -105,6 +109,9 @@ def _is_answer(turn: Turn, reading: Reading, found: facts.Found) -> bool:
 
 def handle(turn: Turn) -> None:
     """Answer the turn's message; a message understood resets the count of misunderstandings."""
+    if len(turn.message.text or "") > MAX_MESSAGE_CHARS:  # said, not read: nothing kept is lost
+        turn.say("chat.too_long", limit=fmt.number(turn.lang, MAX_MESSAGE_CHARS))
+        return
     misses = turn.state.misses
     _dispatch(turn)
     if turn.state.misses <= misses and turn.state.misses:

@@ -346,3 +346,19 @@ def test_the_language_follows_the_user():
     assert chat.say("in English please", "switch_language").splitlines() == [t("en", "chat.language_switched"),
                                                                               t("en", "chat.anything_else")]
     assert chat.lang == "en" and chat.buttons  # nothing was pending: what to do next, as buttons
+
+
+def test_a_message_over_the_limit_is_refused_with_the_limit_and_nothing_is_lost():
+    chat = Chat(today=OPEN_DAY)
+    chat.say("siamo 12 dipendenti", intent="inform")
+    before = chat.state
+    reply = chat.say("Milano " * 400, intent="inform")
+    assert "al massimo 2.000 caratteri" in reply
+    assert chat.state.facts == before.facts and chat.state.pending == before.pending
+
+
+def test_an_absurd_number_is_refused_and_quoted_short():
+    chat = Chat(today=OPEN_DAY)
+    chat.say("/check_eligibility")
+    reply = chat.say("9" * 300, intent="inform")
+    assert "non è possibile" in reply and "…»" in reply and len(reply) < 400
