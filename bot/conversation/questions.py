@@ -59,6 +59,12 @@ def _whole(raw: Any) -> int | None:
     return int(value) if value is not None and value == value.to_integral_value() and abs(value) < 10_000 else None
 
 
+# The plan a question names, as the theme of the measures it asks about (`themes:` in call files).
+THEMES = {"plan_ecommerce": "ecommerce", "plan_temporary_manager": "temporary_manager",
+          "plan_certifications": "certifications", "plan_market_entry": "market_entry",
+          "plan_digital_green": "digital_green", "fair": "fairs"}
+
+
 def inputs_of(found: facts.Found, items: Iterable = (), concepts: frozenset[str] = frozenset(), aspect: str = "") -> Inputs:
     """The figures a question carries, from its entities and its words."""
     given = found.facts  # dotted keys, flat: {"fairs.stand_sqm": "25"}
@@ -71,7 +77,7 @@ def inputs_of(found: facts.Found, items: Iterable = (), concepts: frozenset[str]
                   fairs_count=given.get("fairs.count"),
                   percent=found.percents[0] if found.percents else None, items=tuple(items),
                   micro=False if "not_micro" in concepts else True if "micro" in concepts else None, startup=True if "startup_word" in concepts else None,
-                  theme="fairs" if "fair" in concepts else None)
+                  theme=next((theme for concept, theme in THEMES.items() if concept in concepts), None))
 
 
 def _kept(found: facts.Found, aspect: str, known_place: bool) -> dict[str, Any]:

@@ -198,8 +198,11 @@ def _dispatch(turn: Turn) -> None:
     # ("which calls fit us? we export 30%...": the export rule read in the facts is no question of its own)
     from_facts = aspect in questions.RULE_FACTS and bool(set(firm_facts) & questions.RULE_FACTS[aspect])
     # "cosa possiamo fare adesso?": what is open today and fits, not the check of closed calls
-    if (finding and acts.NOW in signals and not calls
-            and (aspect in (None, "list_calls", "what_now") or bool(firm_facts))):
+    # ("we want an online shop: what is open now?": a plan named makes it the same question)
+    plan = any(concept in reading.concepts for concept in questions.THEMES if concept != "fair")
+    if not calls and acts.NOW in signals and (
+            (finding and (aspect in (None, "list_calls", "what_now") or bool(firm_facts) or plan))
+            or (plan and aspect in (None, "status", "list_calls", "opens", "what_now"))):
         questions.answer_question(turn, "what_now", found, concepts=reading.concepts)
         return
     if finding and not calls and not (aspect and not checking and aspect != "list_calls" and not from_facts):

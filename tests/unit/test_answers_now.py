@@ -48,3 +48,13 @@ def test_the_chat_answers_what_now_and_keeps_the_facts_said_with_it(lang, questi
     assert heading in reply
     if lang == "en":
         assert str(chat.state.facts.get("employees")) == "20"
+
+
+@pytest.mark.parametrize("lang, question", [
+    ("it", "Vogliamo aprire un negozio online: cosa c'è di aperto adesso?"),
+    ("en", "We'd hire a temporary export manager, anything open at the moment?"),
+])
+def test_a_plan_named_with_now_is_the_what_now_question(lang, question):
+    chat = Chat(lang=lang, today=TODAY)
+    reply = chat.say(question, intent="ask")
+    assert ("Cosa potete fare oggi" if lang == "it" else "What you can do today") in reply
