@@ -48,6 +48,16 @@ def start(turn: Turn, found: facts.Found | None = None) -> None:
     turn.say("chat.handoff.ask_handoff_consent", yes_no_buttons(turn.lang))
 
 
+def consent_of(intent: str | None, text: str) -> bool | None:
+    """Yes, no, or unclear (None), from the classifier's intent and the words."""
+    words = normalised(text)
+    if intent == "affirm" and not _NO.match(words) or _YES.match(words):
+        return True
+    if intent in ("deny", "dont_know") or _NO.match(words):
+        return False
+    return None
+
+
 def cancels(text: str) -> bool:
     return bool(_CANCEL.match(normalised(text)))
 
@@ -87,14 +97,11 @@ def take(turn: Turn) -> None:
     collected = dict(turn.state.contact or {})
     text = message.text if not message.is_payload else ""
     if step == CONSENT:
-        words = normalised(text)
-        if message.intent == "affirm" and not _NO.match(words) or _YES.match(words):
-            collected["consent"] = True
-        elif message.intent in ("deny", "dont_know") or _NO.match(words):
-            collected["consent"] = False
-        else:
+        consent = consent_of(message.intent, text)
+        if consent is None:
             turn.say("chat.handoff.consent_unclear", yes_no_buttons(turn.lang))
             return
+        collected["consent"] = consent
     elif step == NAME:
         if not _store(turn, collected, NAME, contact.read_name(text)):
             return

@@ -9,7 +9,7 @@ The order below decides between them; the Rasa action and the unit tests both ca
 so what is tested is what runs.
 
  1. a handoff in progress takes the answer (or "annulla" ends it);
- 2. commands: start again, summary, language, a person;
+ 2. the alerts being set up; commands: alerts on and off, start again, summary, language, a person;
  3. a button's payload: its intent and values, checked;
  4. the answer to the question just asked ("12", "non so", "sì");
  5. "which calls fit us?" with no call named: the check of every call ("what can we do now?":
@@ -28,8 +28,8 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from bot import fmt
-from bot.conversation import check_turns, facts, handoff, questions, replies, scope
-from bot.conversation.state import ANSWER_KINDS, HANDOFF, LOAN_MONTHS, LOAN_YEARS, Turn
+from bot.conversation import alert_turns, check_turns, facts, handoff, questions, replies, scope
+from bot.conversation.state import ALERTS, ANSWER_KINDS, HANDOFF, LOAN_MONTHS, LOAN_YEARS, Turn
 from bot.nlu import acts
 from bot.nlu.aspects import known_aspect_ids
 from bot.nlu.reading import Reading, read
@@ -143,7 +143,18 @@ def _dispatch(turn: Turn) -> None:
         handoff.take(turn)
         return
 
+    # 1b. the alerts being set up or stopped
+    if turn.pending_kind == ALERTS and not (acts.RESTART in signals or intent == "start_over"):
+        alert_turns.take(turn)
+        return
+
     # 2. commands
+    if acts.UNSUBSCRIBE in signals:
+        alert_turns.stop(turn)
+        return
+    if acts.SUBSCRIBE in signals:
+        alert_turns.start(turn, _call_ids(turn, reading, found))
+        return
     if intent == "start_over" or acts.RESTART in signals:
         replies.restart(turn)
         return

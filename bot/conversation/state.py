@@ -39,11 +39,11 @@ class Message:
 
 
 # Pending: what the bot's last question waits for, e.g. {"kind": "fact", "key": "employees"}.
-FACT, OFFER_CHECK, OFFER_HUMAN, SIMULATE_AMOUNT, LOAN_YEARS, LOAN_MONTHS, DESK_PLACE, HANDOFF, OFFER_TOPICS = (
+FACT, OFFER_CHECK, OFFER_HUMAN, SIMULATE_AMOUNT, LOAN_YEARS, LOAN_MONTHS, DESK_PLACE, HANDOFF, OFFER_TOPICS, ALERTS = (
     "fact", "offer_check", "offer_human", "simulate_amount", "loan_years", "loan_months", "desk_place", "handoff",
-    "offer_topics")
+    "offer_topics", "alerts")
 # Kinds whose answer is a value typed by the user: a short answer then never switches language.
-ANSWER_KINDS = {FACT, SIMULATE_AMOUNT, DESK_PLACE, LOAN_YEARS, LOAN_MONTHS, HANDOFF}
+ANSWER_KINDS = {FACT, SIMULATE_AMOUNT, DESK_PLACE, LOAN_YEARS, LOAN_MONTHS, HANDOFF, ALERTS}
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,10 @@ class Services:
     """What a turn may call outside the conversation (the enquiry store); tests pass their own."""
 
     save_enquiry: Callable[..., str] | None = None  # keyword arguments of bot.store.enquiries.create_enquiry
+    # subscribe_alerts(channel=, address=, language=, profile=, call_ids=, consent_version=);
+    # stop_alerts(channel, address) -> how many subscriptions ended (bot.alerts)
+    subscribe_alerts: Callable[..., object] | None = None
+    stop_alerts: Callable[[str, str], int] | None = None
     channel: str = "unknown"
     conversation_id: str | None = None
 

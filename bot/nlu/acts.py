@@ -90,11 +90,19 @@ _UNSUBSCRIBE = re.compile(
     r"(?:stop|cancel|end|disable|turn\s+off)\s+(?:\w+\s+){0,2}(?:alerts?|notifications?|subscription)|unsubscribe|"
     r"(?:don\s*t|do\s+not)\s+(?:alert|notify|message|email)\s+me)"
 )
+# Asking to be told of a call: an alert word alone ("avvisatemi", "alert me"), or "let me know /
+# fatemi sapere" with *when* something opens or comes out ("let me know if we qualify" is no alert).
+_TELL = (r"(?:avvisa\w*|avvertite\w*|avvertimi|avvertici|informate\w*|informami|informateci|notifica(?:mi|ci|temi|teci)|"
+         r"fa(?:mmi|teci|temi)\s+sapere|tenete(?:mi|ci)\s+aggiornat\w*|tienimi\s+aggiornat\w*|"
+         r"let\s+(?:me|us)\s+know|keep\s+(?:me|us)\s+(?:posted|informed|updated)|notify\s+(?:me|us)|alert\s+(?:me|us)|"
+         r"tell\s+(?:me|us)|send\s+(?:me|us)\s+an?\s+(?:alert|e\s*mail|message))")
+_COMES_OUT = (r"(?:esce|usciranno|uscira|escono|apre|aprira|riapre|riaprira|apriranno|si\s+apre|nuov\w+|pubblicat\w*|"
+              r"opens?|reopens?|comes?\s+out|is\s+out|new|published|launch\w*|available)")
 _SUBSCRIBE = re.compile(
-    r"\b(?:avvisa\w*|avvertimi|avvertici|informa(?:mi|ci)|notifica(?:mi|ci)|fammi\s+sapere|fateci\s+sapere|tienimi\s+aggiornat\w*|"
-    r"tenetemi\s+aggiornat\w*|iscriver\w*\s+(?:\w+\s+){0,2}(?:avvisi|notifiche)|"
-    r"(?:let|keep)\s+(?:me|us)\s+(?:know|posted|informed|updated)|notify\s+(?:me|us)|alert\s+(?:me|us)|"
-    r"tell\s+(?:me|us)\s+when|(?:sign|subscribe)\s+(?:me\s+)?(?:up\s+)?(?:to|for)\s+(?:\w+\s+){0,2}alerts?)"
+    rf"^\s*(?:{_TELL})(?:\s+(?:pure|please|grazie|thanks))?\s*[.!]?\s*$"
+    rf"|\b{_TELL}\s+(?:\S+\s+){{0,3}}?(?:quando|se|appena|non\s+appena|when|if|as\s+soon\s+as|once)\b(?:\s+\S+){{0,6}}?\s+{_COMES_OUT}\b"
+    r"|\b(?:iscriv\w*|attiva\w*|voglio|vorrei|vorremmo)\s+(?:\w+\s+){0,3}(?:avvisi|notifiche|alert\w*)\b"
+    r"|\b(?:sign\s+(?:me|us)\s+up|subscribe|turn\s+on|i\s*d\s+like|we\s*d\s+like)\s+(?:\w+\s+){0,3}(?:alerts?|notifications?)\b"
 )
 _FORGET = re.compile(
     r"\b(?:cancella\w*|elimina\w*|rimuov\w*|dimentica\w*)\s+(?:\w+\s+){0,2}(?:miei|nostri|mie|nostre)\s+(?:dati|informazioni|conversazion\w*)"

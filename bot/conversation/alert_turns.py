@@ -1,0 +1,144 @@
+"""Being told when a fitting call opens: "avvisatemi" / "alert me" starts it, "non avvisatemi più" /
+"stop alerts" ends it.
+
+Consent first (the subscription keeps the firm's facts and an address), then, outside Telegram,
+the e-mail to write to; on Telegram the chat itself is the address. One question at a time, as
+the handoff (`State.pending` = {"kind": "alerts", "step": ...}); "annulla" keeps nothing. The
+subscription store is a service of the turn (`Turn.services.subscribe_alerts`,
+`Turn.services.stop_alerts`), so this module runs without a database in the unit tests.
+"""
+from __future__ import annotations
+
+import logging
+
+from bot import contact
+from bot.catalogue import default_catalogue
+from bot.conversation import check_turns, facts, handoff, scope
+from bot.conversation.state import ALERTS, FACT, Turn, yes_no_buttons
+
+log = logging.getLogger(__name__)
+
+CONSENT, EMAIL, STOP_EMAIL = "consent", "email", "stop_email"
+TELEGRAM = "telegram"
+# The wording the user agreed to, recorded with the subscription (chat.alerts.ask_consent_*).
+CONSENT_VERSION = "alerts-v1"
+
+
+def _titles(calls: list[str], lang: str) -> str:
+    catalogue = default_catalogue()
+    return ", ".join(catalogue.get(c).title.get(lang) or catalogue.get(c).title["it"] for c in calls)
+
+
+def start(turn: Turn, call_ids=()) -> None:
+    """Offer the alerts for the calls named (or the one discussed), else for any fitting call."""
+    if turn.services.subscribe_alerts is None:
+        turn.say("chat.alerts.unavailable")
+        return
+    calls = [c for c in map(scope.known_call, call_ids) if c] or (
+        [turn.state.topic_call] if scope.known_call(turn.state.topic_call) else [])
+    on_telegram = turn.services.channel == TELEGRAM
+    key = "chat.alerts.ask_consent_telegram" if on_telegram else "chat.alerts.ask_consent_email"
+    turn.say(f"{key}_call" if calls else key, yes_no_buttons(turn.lang), calls=_titles(calls, turn.lang))
+    turn.remember(pending={"kind": ALERTS, "step": CONSENT, "calls": calls, "resume": _resumable(turn)})
+
+
+def stop(turn: Turn) -> None:
+    """End every subscription of this chat (Telegram) or of the e-mail given."""
+    if turn.services.stop_alerts is None:
+        turn.say("chat.alerts.unavailable")
+        return
+    if turn.services.channel == TELEGRAM:
+        turn.remember(pending={"kind": ALERTS, "step": STOP_EMAIL, "resume": _resumable(turn)})
+        _stop(turn, TELEGRAM, turn.services.conversation_id)
+        return
+    address = contact.email(turn.message.text)
+    if address:
+        turn.remember(pending={"kind": ALERTS, "step": STOP_EMAIL, "resume": _resumable(turn)})
+        _stop(turn, "email", address)
+        return
+    turn.say("chat.alerts.ask_stop_email")
+    turn.remember(pending={"kind": ALERTS, "step": STOP_EMAIL, "resume": _resumable(turn)})
+
+
+def _resumable(turn: Turn) -> dict | None:
+    """The check's question the alerts interrupted, asked again once they are done."""
+    pending = turn.state.pending or {}
+    if pending.get("kind") == ALERTS:
+        return pending.get("resume")
+    return pending if pending.get("kind") == FACT and isinstance(pending.get("key"), str) else None
+
+
+def _done(turn: Turn) -> None:
+    """The alerts settled: the check's question they interrupted comes back."""
+    resume = (turn.state.pending or {}).get("resume")
+    turn.remember(pending=None)
+    if resume:
+        check_turns.ask(turn, resume["key"])
+
+
+def _stop(turn: Turn, channel: str, address: str | None) -> None:
+    try:
+        ended = turn.services.stop_alerts(channel, address) if address else 0
+    except Exception:  # the database is down: say so, never crash the conversation
+        log.exception("could not end alert subscriptions")
+        turn.say("chat.alerts.down")
+    else:
+        turn.say("chat.alerts.stopped" if ended else "chat.alerts.none_to_stop")
+    _done(turn)
+
+
+def take(turn: Turn) -> None:
+    """The answer to the alerts' current question."""
+    pending, message = turn.state.pending or {}, turn.message
+    step, text = pending.get("step") or CONSENT, (message.text if not message.is_payload else "")
+    if handoff.cancels(text):
+        turn.say("chat.alerts.cancelled")
+        _done(turn)
+        return
+    if step == STOP_EMAIL:
+        address = contact.email(text)
+        if address is None:
+            turn.say("chat.alerts.invalid_email")
+            return
+        _stop(turn, "email", address)
+        return
+    if step == CONSENT:
+        consent = handoff.consent_of(message.intent, text)
+        if consent is None:
+            turn.say("chat.alerts.consent_unclear", yes_no_buttons(turn.lang))
+            return
+        if not consent:
+            turn.say("chat.alerts.declined")
+            _done(turn)
+            return
+        if turn.services.channel == TELEGRAM:
+            _subscribe(turn, TELEGRAM, turn.services.conversation_id, pending.get("calls") or [])
+            return
+        turn.say("chat.alerts.ask_email")
+        turn.remember(pending={**pending, "step": EMAIL})
+        return
+    address = contact.email(text)
+    if address is None:
+        turn.say("chat.alerts.invalid_email")
+        return
+    _subscribe(turn, "email", address, pending.get("calls") or [])
+
+
+def _subscribe(turn: Turn, channel: str, address: str | None, calls: list[str]) -> None:
+    try:
+        if not address:
+            raise ValueError("no address")
+        turn.services.subscribe_alerts(channel=channel, address=address, language=turn.lang,
+                                       profile=facts.profile(turn.state.facts),
+                                       call_ids=[c for c in calls if scope.known_call(c)],
+                                       consent_version=CONSENT_VERSION)
+    except ValueError as err:  # the store refused a value: say so, keep nothing
+        log.warning("alert subscription refused: %s", err)
+        turn.say("chat.alerts.refused")
+    except Exception:
+        log.exception("could not store an alert subscription")
+        turn.say("chat.alerts.down")
+    else:
+        turn.say("chat.alerts.subscribed_telegram" if channel == TELEGRAM else "chat.alerts.subscribed_email",
+                 address=address)
+    _done(turn)
