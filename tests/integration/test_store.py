@@ -119,7 +119,7 @@ def test_the_migrated_schema_matches_the_models(sessions):
 def test_migrating_an_up_to_date_database_again_changes_nothing(database, sessions):
     upgrade(database)
     with sessions.kw["bind"].connect() as connection:
-        assert MigrationContext.configure(connection).get_current_revision() == "0001"
+        assert MigrationContext.configure(connection).get_current_revision() == "0002"
 
 
 # --- create, read, list, status ---
