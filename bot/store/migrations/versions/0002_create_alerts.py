@@ -4,7 +4,8 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-12-02
 
-Values are spelled out here rather than imported from the models (see 0001).
+Values are spelled out here rather than imported from the models (see 0001). CHECK names are
+final (op.f): the naming convention would otherwise prefix "ck_<table>_" a second time.
 """
 from typing import Sequence, Union
 
@@ -33,12 +34,12 @@ def upgrade() -> None:
         sa.Column("consent_version", sa.String(40), nullable=False),
         sa.Column("consent_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_alert_subscriptions"),
-        sa.CheckConstraint("channel IN ('telegram', 'email')", name="ck_alert_subscriptions_channel"),
-        sa.CheckConstraint("language IN ('it', 'en')", name="ck_alert_subscriptions_language"),
+        sa.CheckConstraint("channel IN ('telegram', 'email')", name=op.f("ck_alert_subscriptions_channel")),
+        sa.CheckConstraint("language IN ('it', 'en')", name=op.f("ck_alert_subscriptions_language")),
         sa.CheckConstraint("consent_version <> '' AND consent_at IS NOT NULL",
-                           name="ck_alert_subscriptions_address_needs_consent"),
+                           name=op.f("ck_alert_subscriptions_address_needs_consent")),
         sa.CheckConstraint("ended_at IS NULL OR ended_at >= created_at",
-                           name="ck_alert_subscriptions_ends_after_it_starts"),
+                           name=op.f("ck_alert_subscriptions_ends_after_it_starts")),
     )
     op.create_index("ix_alert_subscriptions_channel", "alert_subscriptions", ["channel", "address"])
     op.create_table(
@@ -52,7 +53,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["subscription_id"], ["alert_subscriptions.id"], ondelete="CASCADE",
                                 name="fk_sent_alerts_subscription_id_alert_subscriptions"),
         sa.UniqueConstraint("subscription_id", "call_id", "kind", name="uq_sent_alerts_once"),
-        sa.CheckConstraint("kind IN ('open', 'announced')", name="ck_sent_alerts_kind"),
+        sa.CheckConstraint("kind IN ('open', 'announced')", name=op.f("ck_sent_alerts_kind")),
     )
     op.create_table(
         "channel_posts",
@@ -64,7 +65,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_channel_posts"),
         sa.UniqueConstraint("channel", "call_id", "kind", name="uq_channel_posts_once"),
         sa.CheckConstraint("kind IN ('open', 'announced', 'closes_in_7', 'closes_in_1')",
-                           name="ck_channel_posts_kind"),
+                           name=op.f("ck_channel_posts_kind")),
     )
 
 
