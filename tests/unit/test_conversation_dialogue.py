@@ -346,3 +346,9 @@ def test_the_language_follows_the_user():
     assert chat.say("in English please", "switch_language").splitlines() == [t("en", "chat.language_switched"),
                                                                               t("en", "chat.anything_else")]
     assert chat.lang == "en" and chat.buttons  # nothing was pending: what to do next, as buttons
+
+
+def test_a_greeting_from_a_channel_post_link_presents_that_call():
+    # What the Telegram channel sends for /start <call id> (bot/channels/telegram_updates.py).
+    reply = Chat("en").say('/greet{"call_id": "fiere-internazionali-2024-2026"}')
+    assert "International trade fairs in Lombardy 2024-2026" in reply
