@@ -99,12 +99,14 @@ class Alerts:
 
     def __init__(self, capsys):
         self._capsys = capsys
+        self.err = ""  # what the last run wrote on stderr
 
     def run(self, *args: str) -> tuple[int, str]:
         self._capsys.readouterr()
         status = main(["alerts", *args])
-        out = self._capsys.readouterr().out
-        print(out)  # shown when a test fails: the run's own report
+        captured = self._capsys.readouterr()
+        out, self.err = captured.out, captured.err
+        print(out, captured.err)  # shown when a test fails: the run's own report
         return status, out
 
     def dry_run(self, today: str) -> tuple[int, str]:
