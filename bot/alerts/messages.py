@@ -51,8 +51,13 @@ def post_text(post: Post, lang: str, bot_username: str) -> str:
                     t(lang, "alerts.post.ask", link=deep_link(bot_username, call.id))])
 
 
+MAX_START_PARAMETER = 64  # Telegram's limit for ?start=, of A-Z, a-z, 0-9, _ and - (call ids are)
+
+
 def deep_link(bot_username: str, call_id: str) -> str:
-    """Opens the bot with /start <call id> (Telegram allows A-Z, a-z, 0-9, _ and - there)."""
+    """Opens the bot with /start <call id>; a call id too long for Telegram just opens the bot."""
+    if len(call_id) > MAX_START_PARAMETER:
+        return f"https://t.me/{bot_username}"
     return f"https://t.me/{bot_username}?start={call_id}"
 
 

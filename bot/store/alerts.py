@@ -25,6 +25,9 @@ from bot.store.models import (ALERT_CHANNELS, ALERT_KINDS, LANGUAGES, POST_KINDS
                               SentAlert, utc_now)
 
 TELEGRAM, EMAIL = ALERT_CHANNELS
+# The consent sentences the chat shows are alerts.consent.<channel> in bot/texts/*/alerts.yaml;
+# change this whenever they change, so each subscription says which wording its user agreed to.
+CONSENT_VERSION = "alerts-2026-12-02"
 MAX_CONSENT_VERSION = 40
 MAX_WANTED = 50  # call ids or families in one subscription; the catalogue holds far fewer
 _CHAT_ID = re.compile(r"-?[0-9]{1,20}")  # Telegram chat ids are 64-bit integers
@@ -62,8 +65,8 @@ def subscribe(
 ) -> AlertSubscription:
     """Validate and add a subscription, ending the address's earlier one; flushed, not committed.
 
-    `consent_version` names the consent text the user agreed to (e.g. "alerts-2026-12"), so
-    what they were told can be shown later. Call ids and families must be in the catalogue.
+    `consent_version` names the consent text the user agreed to (CONSENT_VERSION for the
+    sentences alerts.consent.<channel>), so what they were told can be shown later. Call ids and families must be in the catalogue.
     """
     now = _aware("now", now or utc_now())
     if consent is not True:
