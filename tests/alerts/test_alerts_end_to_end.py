@@ -1,11 +1,17 @@
 """From subscribing to being told, as cron runs `python -m bot alerts`: a Telegram chat that asked
 for Verso Nuovi Mercati 2025 and an e-mail address that asked for any new edition of it."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from bot.store import session_factory
 from bot.store.alerts import subscribe, unsubscribe
 from tests.alerts.conftest import SENDER, add_call
 
+ROOT = Path(__file__).resolve().parents[2]
 VNM = "verso-nuovi-mercati-2025"
 OPEN_DAY = "2025-07-01"  # Verso Nuovi Mercati 2025 is open (3 June - 9 September 2025)
 CHAT = 5000001
@@ -131,3 +137,12 @@ def test_an_unmigrated_store_is_named_not_crashed_into(alerts, monkeypatch, tmp_
     monkeypatch.setenv("ORIENTA_DATABASE_URL", f"sqlite:///{tmp_path / 'empty.db'}")
     assert alerts.run("--send")[0] == 2
     assert "migrate it first (python -m bot.store)" in alerts.err
+
+
+def test_the_command_runs_as_cron_runs_it_with_the_date_from_orienta_today(alerts, subscribed, telegram, smtp):
+    environment = os.environ | {"ORIENTA_TODAY": OPEN_DAY}  # the store, catalogue and servers of the fixture
+    done = subprocess.run([sys.executable, "-m", "bot", "alerts", "--send"], cwd=ROOT, env=environment,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "alerts on 2025-07-01: 2 sent, 0 failed" in done.stdout
+    assert (len(telegram.messages_to(CHAT)), len(smtp.received)) == (1, 1)
