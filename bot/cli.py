@@ -1,4 +1,5 @@
-"""The advisor command line: `python -m bot assess PROFILE.json [--today YYYY-MM-DD]`.
+"""The advisor command line: `python -m bot assess PROFILE.json [--today YYYY-MM-DD]`, and the
+alerts run: `python -m bot alerts --dry-run | --send [--today YYYY-MM-DD]`.
 
 Its output is a contract (advisors script against it): one JSON object on stdout. Bad input
 exits with status 2 and one line on stderr naming the field; nothing half-computed is printed.
@@ -13,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from bot.catalogue import CatalogueError
+from bot.config import ConfigError
 from bot.profile import ProfileError, parse_profile
 
 MAX_INPUT_BYTES = 1_000_000
@@ -77,6 +79,28 @@ def _calls(args: argparse.Namespace) -> int:
     return 0
 
 
+def _alerts(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot import clock
+    from bot.alerts.run import StoreNotReady, run_alerts
+    from bot.alerts.settings import alert_settings
+    from bot.catalogue import load_catalogue
+    from bot.store import session_factory
+
+    settings = alert_settings()
+    catalogue = load_catalogue(args.dir)  # read afresh: a call file added since the last run counts
+    sessions = session_factory()
+    try:
+        report = asyncio.run(run_alerts(sessions, catalogue, args.today or clock.today(), settings,
+                                        dry_run=args.dry_run, say=lambda line: print(line, flush=True)))
+    except StoreNotReady as err:
+        raise InputError(str(err)) from None
+    finally:
+        sessions.kw["bind"].dispose()
+    return 0 if report.ok else 1
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m bot", description="Orienta's advisor tools.")
     commands = top.add_subparsers(dest="command", required=True)
@@ -88,6 +112,13 @@ def parser() -> argparse.ArgumentParser:
     calls_cmd = commands.add_parser("calls", help="check and list the call files")
     calls_cmd.add_argument("--dir", default=None, help="a folder of call files (default: the catalogue)")
     calls_cmd.set_defaults(run=_calls)
+    alerts_cmd = commands.add_parser("alerts", help="tell subscribers (and the Telegram channel) of calls that fit")
+    mode = alerts_cmd.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--dry-run", action="store_true", help="print what would be sent; send and record nothing")
+    mode.add_argument("--send", action="store_true", help="send what is due and record it, so it is sent once")
+    alerts_cmd.add_argument("--today", type=_date, default=None, help="run as of this date (YYYY-MM-DD)")
+    alerts_cmd.add_argument("--dir", default=None, help="a folder of call files (default: ORIENTA_CALLS_DIR or the catalogue)")
+    alerts_cmd.set_defaults(run=_alerts)
     return top
 
 
@@ -95,6 +126,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (InputError, ProfileError, CatalogueError) as err:
+    except (InputError, ProfileError, CatalogueError, ConfigError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

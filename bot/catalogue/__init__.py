@@ -37,6 +37,11 @@ class Call:
         return self.data["id"]
 
     @property
+    def family(self) -> str:
+        """The series of editions this call belongs to (its own id when it is the only one)."""
+        return self.data.get("family") or self.id
+
+    @property
     def audience(self) -> str:
         return self.data["audience"]
 
@@ -83,6 +88,9 @@ class Catalogue:
 
     def ids(self) -> list[str]:
         return [call.id for call in self.calls]
+
+    def families(self) -> list[str]:
+        return list(dict.fromkeys(call.family for call in self.calls))
 
 
 @cache

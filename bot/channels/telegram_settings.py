@@ -38,9 +38,7 @@ class TelegramSettings:
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> "TelegramSettings":
         """Settings from {"token", "webhook_url", "secret_token", "api_url"?}; each one checked."""
-        token = _required(values, "token")
-        if not _TOKEN.fullmatch(token):
-            raise TelegramSettingsError("token", "not a bot token as BotFather gives it (digits, ':', then letters)")
+        token = checked_token(_required(values, "token"))
         secret = _required(values, "secret_token")
         if not _SECRET.fullmatch(secret) or len(secret) < MIN_SECRET_LENGTH:
             raise TelegramSettingsError("secret_token", f"use {MIN_SECRET_LENGTH}-256 characters among A-Z, a-z, 0-9, "
@@ -48,10 +46,23 @@ class TelegramSettings:
         webhook_url = _required(values, "webhook_url")
         if not _is_url(webhook_url, ("https",)):
             raise TelegramSettingsError("webhook_url", "Telegram only calls public https:// addresses")
-        api_url = str(values.get("api_url") or "").strip() or DEFAULT_API_URL
-        if not _is_url(api_url, ("https", "http")):
-            raise TelegramSettingsError("api_url", "must be an http:// or https:// address")
+        api_url = checked_api_url(values.get("api_url"))
         return cls(token=token, webhook_url=webhook_url, secret_token=secret, api_url=api_url)
+
+
+def checked_token(token: str) -> str:
+    """The bot token, if it looks like one (also used by the alerts command, bot/alerts)."""
+    if not _TOKEN.fullmatch(token):
+        raise TelegramSettingsError("token", "not a bot token as BotFather gives it (digits, ':', then letters)")
+    return token
+
+
+def checked_api_url(value: Any) -> str:
+    """The Bot API base URL (default: Telegram's own)."""
+    api_url = str(value or "").strip() or DEFAULT_API_URL
+    if not _is_url(api_url, ("https", "http")):
+        raise TelegramSettingsError("api_url", "must be an http:// or https:// address")
+    return api_url
 
 
 def _required(values: Mapping[str, Any], key: str) -> str:

@@ -7,6 +7,9 @@
 Decisions:
 - An edited message is not fed to Rasa: the conversation has moved on since the original, so
   re-answering it would be out of order. The user is told to send the correction anew.
+- "/start <call id>" is what Telegram sends when a link https://t.me/<bot>?start=<call id> (in a
+  post of the alerts channel, bot/alerts) opens the chat: a known call id reaches Rasa as
+  `/greet{"call_id": ...}`, which greets and presents that call; an unknown one just greets.
 - Typed text starting with "/" is a Telegram command. Ours are /start, /reset (also /restart),
   /lingua and /language, /help; any other gets the help text, never reaching Rasa as an intent.
   Button payloads, which we wrote ourselves, reach Rasa as they are (`/affirm`, ...).
@@ -168,9 +171,23 @@ def _command(text: str) -> tuple[str, str] | None:
     return match.group(1).lower(), (match.group(2) or "").strip()
 
 
+def _started_on_call(argument: str) -> str | None:
+    """The call a t.me/<bot>?start=<call id> link names (a channel post's link), if it is one we know."""
+    from bot.catalogue import CatalogueError, default_catalogue
+
+    if not argument:
+        return None
+    try:
+        return argument if argument in default_catalogue().ids() else None
+    except CatalogueError:  # a broken catalogue must not stop the greeting
+        return None
+
+
 def _run_command(name: str, argument: str) -> list[ToRasa | Say]:
     if name == "start":
-        return [ToRasa(GREET)]
+        call_id = _started_on_call(argument)
+        # The chat greets and then presents that call (bot/conversation/replies.greet).
+        return [ToRasa(GREET + json.dumps({"call_id": call_id}))] if call_id else [ToRasa(GREET)]
     if name in ("reset", "restart"):
         return [ToRasa(RESTART)]  # the conversation's own restart says that it forgot
     if name in ("lingua", "language"):

@@ -4,11 +4,9 @@ PostgreSQL is expected at 127.0.0.1:5432 with trust authentication (user postgre
 its tests are skipped, saying so, only when it cannot be reached.
 """
 import re
-import secrets
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
-import psycopg2
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -31,37 +29,16 @@ from bot.store.enquiries import (
     withdraw_consent,
 )
 from bot.store.models import Enquiry, metadata
+from tests.databases import throwaway_postgres
 
-PG_HOST, PG_PORT = "127.0.0.1", 5432
 CET = timezone(timedelta(hours=1))
 MARCH_1 = datetime(2026, 3, 1, 10, 0, tzinfo=timezone.utc)
 
 
-def _postgres_admin():
-    problems = []
-    for user in ("postgres", "root"):
-        try:
-            connection = psycopg2.connect(host=PG_HOST, port=PG_PORT, user=user, dbname="postgres", connect_timeout=3)
-        except psycopg2.OperationalError as err:
-            problems.append(f"{user}: {str(err).strip()}")
-            continue
-        connection.autocommit = True  # CREATE/DROP DATABASE cannot run in a transaction
-        return connection, user
-    pytest.skip(f"PostgreSQL not reachable at {PG_HOST}:{PG_PORT} ({'; '.join(problems)})")
-
-
 @pytest.fixture(scope="module")
 def postgres_url():
-    admin, user = _postgres_admin()
-    name = f"orienta_test_{secrets.token_hex(6)}"
-    with admin.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"postgresql://{user}@{PG_HOST}:{PG_PORT}/{name}"
-    finally:
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
+    with throwaway_postgres() as url:
+        yield url
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -119,7 +96,7 @@ def test_the_migrated_schema_matches_the_models(sessions):
 def test_migrating_an_up_to_date_database_again_changes_nothing(database, sessions):
     upgrade(database)
     with sessions.kw["bind"].connect() as connection:
-        assert MigrationContext.configure(connection).get_current_revision() == "0001"
+        assert MigrationContext.configure(connection).get_current_revision() == "0002"
 
 
 # --- create, read, list, status ---

@@ -144,3 +144,13 @@ def test_shapes_telegram_never_sends_are_refused(body):
 @pytest.mark.parametrize("code, expected", [("it", "it"), ("en-GB", "en"), ("de", None), (None, None)])
 def test_the_channel_answers_in_the_users_language_when_it_speaks_it(code, expected):
     assert reply_language(Incoming(Kind.TEXT, 1, "1", "private", code, "x")) == expected
+
+
+def test_start_from_a_channel_post_link_opens_the_conversation_on_that_call():
+    # https://t.me/<bot>?start=verso-nuovi-mercati-2025 makes Telegram send this text.
+    assert steps_for(text_update("/start verso-nuovi-mercati-2025")) == [
+        ToRasa('/greet{"call_id": "verso-nuovi-mercati-2025"}')]
+
+
+def test_start_with_an_unknown_call_id_just_greets():
+    assert steps_for(text_update("/start bando-che-non-esiste")) == [ToRasa(GREET)]

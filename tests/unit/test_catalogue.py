@@ -123,3 +123,22 @@ def test_funding_params_are_checked_by_their_model(calls_dir):
 def test_an_empty_folder_is_an_error(tmp_path):
     with pytest.raises(CatalogueError, match="no call files"):
         load_catalogue(tmp_path)
+
+
+def test_editions_of_a_call_share_a_family():
+    catalogue = load_catalogue()
+    fairs = [call.id for call in catalogue if call.family == "fiere-internazionali"]
+    assert fairs == ["fiere-internazionali-2020-2022", "fiere-internazionali-2024-2026",
+                     "fiere-internazionali-aggregate-2026-2027"]
+    assert catalogue.get("verso-nuovi-mercati-2025").family == "verso-nuovi-mercati"
+
+
+def test_a_call_without_a_family_is_a_family_of_its_own(calls_dir):
+    edit(calls_dir / "bando-export-2024.yaml", lambda data: data.pop("family"))
+    assert load_catalogue(calls_dir).get("bando-export-2024").family == "bando-export-2024"
+
+
+def test_a_family_name_is_checked_like_an_id(calls_dir):
+    edit(calls_dir / "bando-export-2024.yaml", lambda data: data.update(family="Bando Export"))
+    with pytest.raises(CatalogueError, match="family"):
+        load_catalogue(calls_dir)

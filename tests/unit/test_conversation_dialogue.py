@@ -362,3 +362,9 @@ def test_an_absurd_number_is_refused_and_quoted_short():
     chat.say("/check_eligibility")
     reply = chat.say("9" * 300, intent="inform")
     assert "non è possibile" in reply and "…»" in reply and len(reply) < 400
+
+
+def test_a_greeting_from_a_channel_post_link_presents_that_call():
+    # What the Telegram channel sends for /start <call id> (bot/channels/telegram_updates.py).
+    reply = Chat("en").say('/greet{"call_id": "fiere-internazionali-2024-2026"}')
+    assert "International trade fairs in Lombardy 2024-2026" in reply
