@@ -67,7 +67,8 @@ def save_enquiry(**values: Any) -> str:
 
 
 def turn_of(tracker: Tracker) -> Turn:
-    services = Services(save_enquiry=save_enquiry, channel=channel_of(tracker), conversation_id=tracker.sender_id)
+    services = Services(save_enquiry=save_enquiry, channel=channel_of(tracker), conversation_id=tracker.sender_id,
+                        subscribe_alerts=subscribe_alerts, stop_alerts=stop_alerts)
     return Turn(lang=conversation_language(tracker), today=clock.today(), message=message_of(tracker),
                 state=State.from_slots(tracker.slots), services=services)
 
@@ -83,3 +84,20 @@ def events_of(turn: Turn, tracker: Tracker) -> list[dict[str, Any]]:
     before = {**State.from_slots(tracker.slots).slots(), "language": tracker.get_slot("language")}
     wanted = {**turn.state.slots(), "language": turn.lang}
     return [SlotSet(name, value) for name, value in wanted.items() if before.get(name) != value]
+
+
+def subscribe_alerts(*, families: list[str], consent_version: str, **values: Any) -> None:
+    """Store an alert subscription (bot.store.alerts.subscribe): the series named, else any fitting call."""
+    from bot.store.alerts import subscribe
+
+    with _sessions()() as session, session.begin():
+        subscribe(session, families=families, any_call=not families, consent=True,
+                  consent_version=consent_version, **values)
+
+
+def stop_alerts(channel: str, address: str) -> int:
+    """End every alert subscription of the address; how many there were."""
+    from bot.store.alerts import unsubscribe
+
+    with _sessions()() as session, session.begin():
+        return unsubscribe(session, channel, address)

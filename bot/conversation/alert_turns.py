@@ -15,18 +15,24 @@ from bot import contact
 from bot.catalogue import default_catalogue
 from bot.conversation import check_turns, facts, handoff, scope
 from bot.conversation.state import ALERTS, FACT, Turn, yes_no_buttons
+# The wording the user agrees to (alerts.consent.<channel>) has its version beside the store.
+from bot.store.alerts import CONSENT_VERSION
 
 log = logging.getLogger(__name__)
 
 CONSENT, EMAIL, STOP_EMAIL = "consent", "email", "stop_email"
 TELEGRAM = "telegram"
-# The wording the user agreed to, recorded with the subscription (chat.alerts.ask_consent_*).
-CONSENT_VERSION = "alerts-v1"
 
 
 def _titles(calls: list[str], lang: str) -> str:
     catalogue = default_catalogue()
     return ", ".join(catalogue.get(c).title.get(lang) or catalogue.get(c).title["it"] for c in calls)
+
+
+def _families(calls: list[str]) -> list[str]:
+    """A call asked for means its series: the next edition is what the owner waits for."""
+    catalogue = default_catalogue()
+    return list(dict.fromkeys(catalogue.get(c).family for c in calls if scope.known_call(c)))
 
 
 def start(turn: Turn, call_ids=()) -> None:
@@ -37,8 +43,9 @@ def start(turn: Turn, call_ids=()) -> None:
     calls = [c for c in map(scope.known_call, call_ids) if c] or (
         [turn.state.topic_call] if scope.known_call(turn.state.topic_call) else [])
     on_telegram = turn.services.channel == TELEGRAM
-    key = "chat.alerts.ask_consent_telegram" if on_telegram else "chat.alerts.ask_consent_email"
-    turn.say(f"{key}_call" if calls else key, yes_no_buttons(turn.lang), calls=_titles(calls, turn.lang))
+    if calls:
+        turn.say("chat.alerts.for_calls", calls=_titles(calls, turn.lang))
+    turn.say("alerts.consent.telegram" if on_telegram else "alerts.consent.email", yes_no_buttons(turn.lang))
     turn.remember(pending={"kind": ALERTS, "step": CONSENT, "calls": calls, "resume": _resumable(turn)})
 
 
@@ -130,8 +137,7 @@ def _subscribe(turn: Turn, channel: str, address: str | None, calls: list[str]) 
             raise ValueError("no address")
         turn.services.subscribe_alerts(channel=channel, address=address, language=turn.lang,
                                        profile=facts.profile(turn.state.facts),
-                                       call_ids=[c for c in calls if scope.known_call(c)],
-                                       consent_version=CONSENT_VERSION)
+                                       families=_families(calls), consent_version=CONSENT_VERSION)
     except ValueError as err:  # the store refused a value: say so, keep nothing
         log.warning("alert subscription refused: %s", err)
         turn.say("chat.alerts.refused")

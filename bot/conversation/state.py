@@ -95,7 +95,7 @@ class Services:
     """What a turn may call outside the conversation (the enquiry store); tests pass their own."""
 
     save_enquiry: Callable[..., str] | None = None  # keyword arguments of bot.store.enquiries.create_enquiry
-    # subscribe_alerts(channel=, address=, language=, profile=, call_ids=, consent_version=);
+    # subscribe_alerts(channel=, address=, language=, profile=, families=, consent_version=);
     # stop_alerts(channel, address) -> how many subscriptions ended (bot.alerts)
     subscribe_alerts: Callable[..., object] | None = None
     stop_alerts: Callable[[str, str], int] | None = None
