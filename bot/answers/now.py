@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.answers import general
 from bot.answers.ask import Ask
-from bot.answers.reply import Button, Reply, aspect_button, reply
+from bot.answers.reply import Reply, aspect_button, reply
 from bot.answers.say import status_of, status_short
 from bot.rules.matching import match
 from bot.status import ANNOUNCED, CLOSED, OPEN, UPCOMING
@@ -73,6 +73,4 @@ def what_now(ask: Ask) -> Reply:
         lines.append(say("now.desk"))
     buttons = [aspect_button(say.title(call), "overview", call_id=call.id) for call, _ in open_now[:MAX_BUTTONS]]
     buttons.append(aspect_button(say("aspect.desk"), "desk"))
-    # typed words, not an intent payload: "Avvisatemi" reads as the request it is (bot.nlu.acts)
-    buttons.append(Button(say("now.alert_me"), say("now.alert_me")))
     return reply(lines, buttons)

@@ -131,7 +131,9 @@ def answer_question(turn: Turn, aspect: str, found: facts.Found, *, items: Itera
     profile = asked_profile or facts.profile(turn.state.facts)
     reply = answer(aspect, turn.lang, call_ids=named, profile=profile, today=turn.today,
                    inputs=inputs_of(found, items, concepts, aspect))
-    turn.say_reply(reply)
+    # after what is open today, being told of what opens next ("Avvisatemi" as typed words: the acts read it)
+    alerts = t(turn.lang, "chat.button.alerts")
+    turn.say_reply(reply, ((alerts, alerts),) if aspect == "what_now" else ())
     call, _ = resolve_call(aspect, named, default_catalogue(), turn.today)
     for other in more:
         if other in _SPECIAL:
