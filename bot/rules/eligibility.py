@@ -103,7 +103,7 @@ def _audience_check(call: Call) -> Check:
 def judge(call: Call, profile: Profile, today: dt.date) -> Verdict:
     size = sme.size_range(profile)
     funding, problem = _funding(call, profile, size.settled)
-    ctx = Context(profile=profile, size=size, funding=funding, funding_problem=problem)
+    ctx = Context(profile=profile, size=size, funding=funding, funding_problem=problem, scope=call.data.get("scope"))
     checks = [evaluate(criterion, ctx) for criterion in call.criteria]
     if call.audience != SME_AUDIENCE:
         checks.insert(0, _audience_check(call))
