@@ -105,6 +105,10 @@ class Catalogue:
     def ids(self) -> list[str]:
         return [call.id for call in self.calls]
 
+    def in_chat(self) -> "Catalogue":
+        """The calls the chat talks about: every call not marked `in_chat: false`."""
+        return Catalogue(tuple(call for call in self.calls if call.data.get("in_chat", True)))
+
 
 @cache
 def _schema() -> dict:
@@ -247,5 +251,14 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
 
 
 @cache
-def default_catalogue() -> Catalogue:
+def full_catalogue() -> Catalogue:
+    """Every call file: what the advisor command line and the measures API (bot.measures) judge."""
     return load_catalogue()
+
+
+@cache
+def default_catalogue() -> Catalogue:
+    """The calls the chat talks about (bot.answers, bot.conversation, bot.nlu): the full catalogue
+    less the files marked `in_chat: false`, whose facts (average revenues, plan, target market...)
+    the dialogue cannot ask yet."""
+    return full_catalogue().in_chat()

@@ -4,7 +4,8 @@ SIMEST turns up to 10% of the financing (at most €100,000) into a grant, and u
 €200,000) in some cases, but only for firms meeting one of the listed criteria (CURRENT_2026.md
 §2.0). A call file lists them as `grant_share.tiers`, each with its `routes`: criteria written
 like the call's own (`at_least`, `is_true`, `holds_any`...), plus `condition` routes the bot
-cannot check (an operating site in the South, Western Balkans interests...). The routes are
+cannot check (an operating site in the South, Western Balkans interests...); a tier without
+routes is for every firm (the 10% of the Central/South America measure). The routes are
 judged by the same evaluators as the eligibility criteria (bot.rules.criteria), so a rule such as
 "export share at least 20%" is written once.
 
@@ -42,9 +43,11 @@ class TierResult:
         return min(cents(financing * pct(self.tier.pct)), self.tier.max_eur)
 
     def to_dict(self, financing: Decimal) -> dict:
+        # The routes that earned the tier, or those still open (unknown or to verify): failed ones say nothing.
+        shown = "pass" if self.state == EARNED else "unknown"
         return {"tier": self.tier.id, "pct": float(self.tier.pct), "max_eur": float(self.tier.max_eur),
                 "state": self.state, "amount_if_earned": float(self.amount_on(financing)),
-                "routes": [check.to_dict() for check in self.checks]}
+                "routes": [check.to_dict() for check in self.checks if check.result == shown]}
 
 
 @dataclass(frozen=True)
@@ -92,8 +95,8 @@ def read_tiers(raw: Any, where: str) -> tuple[Tier, ...]:
     tiers = []
     for index, item in enumerate(tiers_raw):
         t = Params(f"{where}.tiers.{index}", item)
-        routes = t._get("routes")
-        if not isinstance(routes, list) or not routes:
+        routes = item.get("routes", [])  # none: the tier is for every firm
+        if not isinstance(routes, list) or ("routes" in item and not routes):
             raise FundingParamsError(f"{where}.tiers.{index}.routes: must be a non-empty list")
         tiers.append(Tier(str(t._get("id")), t.percent("pct"), cents(t.amount("max_eur")), tuple(routes)))
     if [tier.pct for tier in tiers] != sorted(tier.pct for tier in tiers):
@@ -109,7 +112,10 @@ def judge(tiers: tuple[Tier, ...], ctx, financing: Decimal) -> GrantShare:
     for tier in tiers:
         checks = tuple(evaluate(route, ctx) for route in tier.routes)
         outcomes = {check.result for check in checks}
-        state = EARNED if PASS in outcomes else (NOT_EARNED if outcomes == {FAIL} else POSSIBLE)
+        if not tier.routes or PASS in outcomes:
+            state = EARNED
+        else:
+            state = NOT_EARNED if outcomes == {FAIL} else POSSIBLE
         results.append(TierResult(tier, state, checks))
     earned = next((r for r in reversed(results) if r.state == EARNED), None)
     above = results[results.index(earned) + 1:] if earned else results

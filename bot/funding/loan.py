@@ -151,15 +151,13 @@ class LoanTerms:
         assumptions = []
         if years is None:
             years = self.max_years
-            assumptions.append("loan_years_default_max")
+            if self.min_years != self.max_years:  # a call that fixes the duration leaves nothing assumed
+                assumptions.append("loan_years_default_max")
         if preamortisation_months is None:
             preamortisation_months = self.min_preamortisation_months
-            if self.min_preamortisation_months == self.max_preamortisation_months:
-                pass  # the call fixes it: nothing assumed
-            elif preamortisation_months == 0:
-                assumptions.append("preamortisation_default_zero")
-            else:
-                assumptions.append("preamortisation_default_min")
+            if self.min_preamortisation_months != self.max_preamortisation_months:  # else the call fixes it
+                assumptions.append("preamortisation_default_zero" if preamortisation_months == 0
+                                   else "preamortisation_default_min")
         if not self.min_years <= years <= self.max_years:
             raise input_error("loan_years", "funding.loan_years_range",
                               min_years=self.min_years, max_years=self.max_years)

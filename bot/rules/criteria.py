@@ -205,8 +205,8 @@ def plan_fits(criterion: Mapping, ctx: Context) -> Check:
 
 
 def target_market(criterion: Mapping, ctx: Context) -> Check:
-    """The firm targets one of `countries` (ISO codes) or `areas`. A country outside the list may
-    still lie in an area whose member countries the sources do not give: then it is unknown."""
+    """The firm targets one of `countries` (ISO codes) or `areas`. A country in `unsure_countries`
+    may or may not count (the measure's own list was not found): then it is unknown."""
     cid, markets = criterion["id"], ctx.profile.target_markets
     what = lambda lang: criterion["what"][lang]  # noqa: E731
     if markets is None:
@@ -214,9 +214,9 @@ def target_market(criterion: Mapping, ctx: Context) -> Check:
     countries, areas = set(criterion.get("countries", ())), set(criterion.get("areas", ()))
     if markets & (countries | areas):
         return Check(cid, PASS, _reason("rules.target_market.pass", what=what))
-    if areas and any(market.isupper() for market in markets):
-        return Check(cid, UNKNOWN, _reason("rules.target_market.area_unsure", what=what,
-                                           markets=", ".join(sorted(m for m in markets if m.isupper()))))
+    unsure = markets & set(criterion.get("unsure_countries", ()))
+    if unsure:
+        return Check(cid, UNKNOWN, _reason("rules.target_market.area_unsure", what=what, markets=", ".join(sorted(unsure))))
     return Check(cid, FAIL, _reason("rules.target_market.fail", what=what))
 
 
@@ -256,6 +256,20 @@ def any_of(criterion: Mapping, ctx: Context) -> Check:
     return Check(criterion["id"], UNKNOWN, _reason("rules.any_of.unknown", reasons=lambda lang: joined(lang, unknown)), missing)
 
 
+def all_of(criterion: Mapping, ctx: Context) -> Check:
+    """Met when every one of its `options` is (e.g. "an SME" and "exports at least 20%")."""
+    checks = [evaluate(option, ctx) for option in criterion["options"]]
+    joined = lambda lang, found: " ".join(c.reason[lang] for c in found)  # noqa: E731
+    failed = [check for check in checks if check.result == FAIL]
+    if failed:
+        return Check(criterion["id"], FAIL, _reason("rules.all_of.fail", reasons=lambda lang: joined(lang, failed)))
+    unknown = [check for check in checks if check.result == UNKNOWN]
+    if unknown:
+        missing = list(dict.fromkeys(key for check in unknown for key in check.missing))
+        return Check(criterion["id"], UNKNOWN, _reason("rules.all_of.unknown", reasons=lambda lang: joined(lang, unknown)), missing)
+    return Check(criterion["id"], PASS, _reason("rules.all_of.pass", reasons=lambda lang: joined(lang, checks)))
+
+
 EVALUATORS: dict[str, Callable[[Mapping, Context], Check]] = {
     "sme_size": sme_size,
     "lombardy_site": lombardy_site,
@@ -271,6 +285,7 @@ EVALUATORS: dict[str, Callable[[Mapping, Context], Check]] = {
     "chamber_territory": chamber_territory,
     "condition": condition,
     "any_of": any_of,
+    "all_of": all_of,
 }
 
 

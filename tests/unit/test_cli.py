@@ -46,7 +46,10 @@ def test_without_today_it_reads_the_real_date(tmp_path):
 
 def test_an_empty_profile_lists_what_to_ask(tmp_path):
     out = json.loads(run(tmp_path, {}, "--today", "2025-07-01").stdout)
-    assert out["missing"][0] == "employees"
+    # The site's province settles the most open calls (regional and chamber ones), then the track
+    # record and revenues the SIMEST lines need; the size comes soon after.
+    assert out["missing"][0] == "province"
+    assert "employees" in out["missing"][:5] and "average_revenues_eur" in out["missing"][:5]
     assert all(call["eligible"] is None for call in out["calls"])
 
 
