@@ -1,3 +1,4 @@
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -142,3 +143,132 @@ def test_funding_params_are_checked_by_their_model(calls_dir):
 def test_an_empty_folder_is_an_error(tmp_path):
     with pytest.raises(CatalogueError, match="no call files"):
         load_catalogue(tmp_path)
+
+
+# The measures' sections: a bad file names the field.
+
+def test_a_chamber_scope_must_name_a_known_chamber(calls_dir):
+    edit(calls_dir / "connessi-2026.yaml", lambda d: d["scope"].update(chamber="atlantide"))
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(calls_dir)
+    assert err.value.field == "scope.chamber" and "atlantide" in err.value.problem
+
+
+def test_a_chamber_call_must_check_the_firms_territory(calls_dir):
+    edit(calls_dir / "connessi-2026.yaml", lambda d: d.update(criteria=d["criteria"][1:]))
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(calls_dir)
+    assert err.value.field == "criteria" and "chamber_territory" in err.value.problem
+
+
+def test_a_chamber_territory_needs_a_chamber_scope(calls_dir):
+    edit(calls_dir / "connessi-2026.yaml", lambda d: d["scope"].update(level="regional") or d["scope"].pop("chamber"))
+    with pytest.raises(CatalogueError, match="scope.level chamber"):
+        load_catalogue(calls_dir)
+
+
+def test_every_call_states_its_scope(calls_dir):
+    edit(calls_dir / "simest-india.yaml", lambda d: d.pop("scope"))
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(calls_dir)
+    assert err.value.field == "" and "scope" in err.value.problem
+
+
+def test_a_condition_is_not_a_criterion_of_the_call_itself(calls_dir):
+    condition = {"id": "south", "type": "condition", "text": {"it": "al Sud", "en": "in the South"}, "sources": ["export-gov"]}
+    edit(calls_dir / "simest-e-commerce.yaml", lambda d: d["criteria"].append(condition))
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(calls_dir)
+    assert err.value.field == "criteria.3.type" and "conditions" in err.value.problem
+
+
+def test_a_rolling_window_has_no_closing_date(calls_dir):
+    edit(calls_dir / "simest-e-commerce.yaml", lambda d: d["window"].update(closes="2027-01-01"))
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(calls_dir)
+    assert err.value.field == "window.closes"
+
+
+def test_revenue_capped_loan_params_are_checked_by_the_schema(calls_dir):
+    edit(calls_dir / "simest-e-commerce.yaml", lambda d: d["funding"]["params"].pop("revenue_cap_pct"))
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(calls_dir)
+    assert err.value.field == "funding.params" and "revenue_cap_pct" in err.value.problem
+
+
+def test_a_grant_share_over_100_percent_names_its_tier(calls_dir):
+    edit(calls_dir / "simest-e-commerce.yaml", lambda d: d["funding"]["params"]["grant_share"]["tiers"][0].update(pct=110))
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(calls_dir)
+    assert err.value.field == "funding.params.grant_share.tiers.0.pct"
+
+
+def test_grant_share_tiers_go_from_the_lowest_share_up(calls_dir):
+    edit(calls_dir / "simest-transizione-digitale-ecologica.yaml",
+         lambda d: d["funding"]["params"]["grant_share"]["tiers"].reverse())
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(calls_dir)
+    assert err.value.field == "funding.params" and "lowest" in err.value.problem
+
+
+def test_a_grant_route_of_an_unknown_certification_is_refused(calls_dir):
+    def change(d):
+        route = d["funding"]["params"]["grant_share"]["tiers"][0]["routes"][1]["options"][1]
+        route["values"] = ["iso_9001"]
+    edit(calls_dir / "simest-e-commerce.yaml", change)
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(calls_dir)
+    assert err.value.field == "funding.params.grant_share.tiers.0.routes.1.options.1.values.0"
+
+
+def test_the_reference_rate_must_say_when_it_was_read(calls_dir):
+    edit(calls_dir / "simest-e-commerce.yaml", lambda d: d["loan"]["rate_basis"].pop("read_on"))
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(calls_dir)
+    assert err.value.field == "loan.rate_basis" and "read_on" in err.value.problem
+
+
+def test_the_reference_rate_share_must_be_one_of_its_options(calls_dir):
+    edit(calls_dir / "simest-e-commerce.yaml", lambda d: d["loan"]["rate_basis"].update(share_pct=30))
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(calls_dir)
+    assert err.value.field == "loan.rate_basis.share_pct"
+
+
+def test_an_unknown_amortisation_is_refused(calls_dir):
+    edit(calls_dir / "simest-e-commerce.yaml", lambda d: d["loan"].update(amortisation="balloon"))
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(calls_dir)
+    assert err.value.field == "loan.amortisation"
+
+
+def test_last_verified_is_required_and_a_date(calls_dir):
+    edit(calls_dir / "simest-usa.yaml", lambda d: d.update(last_verified="recently"))
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(calls_dir)
+    assert err.value.field == "last_verified"
+
+
+# Staleness: the chat says when a call was checked over six months ago.
+
+def test_a_call_is_stale_six_months_after_it_was_last_verified():
+    from bot.catalogue import full_catalogue, is_stale
+
+    call = full_catalogue().get("simest-fiere-ed-eventi")  # last verified 2026-12-01
+    assert not is_stale(call, dt.date(2026, 12, 2))
+    assert not is_stale(call, dt.date(2027, 6, 1))
+    assert is_stale(call, dt.date(2027, 6, 2))
+
+
+def test_six_months_after_the_31st_is_the_end_of_the_shorter_month(calls_dir):
+    from bot.catalogue import is_stale
+
+    edit(calls_dir / "simest-usa.yaml", lambda d: d.update(last_verified="2026-08-31"))
+    call = load_catalogue(calls_dir).get("simest-usa")
+    assert not is_stale(call, dt.date(2027, 2, 28)) and is_stale(call, dt.date(2027, 3, 1))
+
+
+def test_no_call_is_stale_on_the_projects_today():
+    from bot.catalogue import full_catalogue, is_stale
+
+    assert [call.id for call in full_catalogue() if is_stale(call, dt.date(2026, 12, 2))] == []
