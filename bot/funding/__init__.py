@@ -1,8 +1,9 @@
 """How much a call gives a firm: one calculator ("model") per way calls compute their aid.
 
 A call file names its model and params in its `funding:` section; the params of each model are
-documented in its module (flat_rate_mixed, fairs, investment, soft_loan). Model "none" means the aid cannot
-be computed (an announced call, or one whose rate is NOT FOUND): compute() returns None.
+documented in its module (flat_rate_mixed, fairs, investment, soft_loan: revenue_capped_loan).
+Model "none" means the aid cannot be computed (an announced call, or one whose rate is NOT
+FOUND): compute() returns None.
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import fmt, sme, texts
-from bot.catalogue import Call
+from bot.catalogue import Call, is_stale
 from bot.funding import Funding, FundingInputError, MissingFacts, compute
 from bot.profile import Profile
 from bot.rules.criteria import FAIL, PASS, UNKNOWN, Check, Context, evaluate
@@ -82,8 +82,6 @@ class Verdict:
                 "note": basis.get("note")}
 
     def to_dict(self) -> dict[str, Any]:
-        from bot.catalogue import is_stale
-
         status = self.status
         problem = self.funding_problem
         return {
