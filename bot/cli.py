@@ -57,14 +57,15 @@ def _date(text: str) -> dt.date:
 
 def _assess(args: argparse.Namespace) -> int:
     from bot.assess import assess
-    from bot.catalogue import default_catalogue
+    from bot.catalogue import full_catalogue
 
-    known = default_catalogue().ids()
+    catalogue = full_catalogue()  # advisors see every call, also those the chat cannot ask about yet
+    known = catalogue.ids()
     for call_id in args.call or []:
         if call_id not in known:
             raise InputError(f"--call: unknown call id {call_id!r} (known: {', '.join(known)})")
     profile = parse_profile(_read_profile(args.profile))
-    result = assess(profile, today=args.today, call_ids=args.call or None)
+    result = assess(profile, today=args.today, call_ids=args.call or None, catalogue=catalogue)
     json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0

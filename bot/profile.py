@@ -17,6 +17,13 @@ MAX_MONEY = Decimal("1e12")
 MAX_EMPLOYEES = 10_000_000
 MAX_YEARS = 500
 
+# The certifications, market areas and plans the measures' rules name (their files cite why).
+CERTIFICATIONS = ("iso_45001", "iso_14001", "sa8000")
+AREAS = ("central_south_america", "africa", "western_balkans")
+PLANS = ("fair", "shop_abroad", "ecommerce", "temporary_manager", "certifications_consultancy",
+         "digital_ecological")
+MAX_LIST = 50
+
 
 class ProfileError(ValueError):
     """A fact that cannot be used; `field` names it (dotted for nested keys)."""
@@ -65,6 +72,15 @@ class Profile:
     preamortisation_months: int | None = None
     fairs: Fairs = field(default_factory=Fairs)
     investment_eur: Decimal | None = None
+    # Facts the national measures (SIMEST Fondo 394/81) reason on.
+    average_revenues_eur: Decimal | None = None  # average of the last two balance sheets' revenues
+    certifications: frozenset[str] | None = None  # of CERTIFICATIONS; empty = none held
+    female_owned: bool | None = None
+    youth_owned: bool | None = None
+    innovative_sme: bool | None = None  # registered innovative SME (PMI innovativa)
+    innovative_startup: bool | None = None
+    target_markets: frozenset[str] | None = None  # ISO 3166 alpha-2 codes and/or AREAS
+    plan: frozenset[str] | None = None  # of PLANS: what the firm means to do abroad
 
     def has(self, key: str) -> bool:
         """Whether a (possibly dotted) input key is known, e.g. "vnm_expenses.training"."""
@@ -125,6 +141,42 @@ def _text(name: str, raw: Any, max_len: int = 100) -> str:
     return raw.strip()
 
 
+def _list(name: str, raw: Any) -> list:
+    if not isinstance(raw, list):
+        raise ProfileError(name, "must be a list")
+    if len(raw) > MAX_LIST:
+        raise ProfileError(name, f"has more than {MAX_LIST} items")
+    return raw
+
+
+def _choices(name: str, raw: Any, allowed: tuple[str, ...]) -> frozenset[str]:
+    """A list of ids from `allowed`; an empty list is a fact too (none of them)."""
+    for index, item in enumerate(_list(name, raw)):
+        if item not in allowed:
+            raise ProfileError(f"{name}.{index}", f"{item!r} is not one of: {', '.join(allowed)}")
+    return frozenset(raw)
+
+
+def _markets(name: str, raw: Any) -> frozenset[str]:
+    """Countries as ISO 3166 alpha-2 codes ("US", "IN", any case) and areas as AREAS ids."""
+    import pycountry  # local import: the country register loads only when markets are given
+
+    found = set()
+    for index, item in enumerate(_list(name, raw)):
+        if not isinstance(item, str) or not item.strip():
+            raise ProfileError(f"{name}.{index}", "must be a country code or an area")
+        text = item.strip()
+        if text.lower() in AREAS:
+            found.add(text.lower())
+        elif len(text) == 2 and pycountry.countries.get(alpha_2=text.upper()):
+            found.add(text.upper())
+        else:
+            raise ProfileError(f"{name}.{index}", f"{item!r} is neither an ISO 3166 country code nor one of: {', '.join(AREAS)}")
+    if not found:
+        raise ProfileError(name, "must name at least one country or area")
+    return frozenset(found)
+
+
 def _object(name: str, raw: Any, allowed: set[str]) -> Mapping[str, Any]:
     if not isinstance(raw, Mapping):
         raise ProfileError(name, "must be an object")
@@ -148,6 +200,14 @@ _SCALARS = {
     "loan_years": lambda n, v: _integer(n, v, 1, 50),
     "preamortisation_months": lambda n, v: _integer(n, v, 0, 600),
     "investment_eur": _money,
+    "average_revenues_eur": _money,
+    "female_owned": _boolean,
+    "youth_owned": _boolean,
+    "innovative_sme": _boolean,
+    "innovative_startup": _boolean,
+    "certifications": lambda n, v: _choices(n, v, CERTIFICATIONS),
+    "plan": lambda n, v: _choices(n, v, PLANS),
+    "target_markets": lambda n, v: _markets(n, v),
 }
 _NESTED = {"vnm_expenses", "fairs"}
 _PLACE = {"province", "comune"}

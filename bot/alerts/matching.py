@@ -63,9 +63,21 @@ def news_kind(status: CallStatus) -> str | None:
     return None
 
 
+# A measure open "while funds last" is news for a while after it opens, not for ever: SIMEST's
+# lines, open since 2023, are what the chat shows as open today, not an alert or a "new call" post.
+NEWS_DAYS = 30
+
+
+def old_news(status: CallStatus, call: Call, since: dt.date) -> bool:
+    """A rolling measure that was already open on `since` (the day of the subscription)."""
+    return (status.status == OPEN and call.window.get("kind") == "rolling"
+            and status.opens is not None and status.opens < since)
+
+
 def alerts_for(catalogue: Catalogue, profile: Profile, wishes: Wishes, today: dt.date,
-               already: Iterable[tuple[str, str]] = ()) -> list[Alert]:
-    """The alerts due to one subscriber, best matches first (the engine's ranking)."""
+               already: Iterable[tuple[str, str]] = (), since: dt.date | None = None) -> list[Alert]:
+    """The alerts due to one subscriber, best matches first (the engine's ranking); `since`, the
+    day they subscribed, leaves out the rolling measures already open then (the chat showed them)."""
     sent = set(already)
     asked = [call.id for call in catalogue if wishes.cover(call)]
     if not asked:
@@ -73,6 +85,8 @@ def alerts_for(catalogue: Catalogue, profile: Profile, wishes: Wishes, today: dt
     alerts = []
     for verdict in match(catalogue, profile, today, asked):
         kind = news_kind(verdict.status)
+        if since is not None and old_news(verdict.status, verdict.call, since):
+            continue
         if kind and verdict.eligible is not False and (verdict.call.id, kind) not in sent:
             alerts.append(Alert(verdict, kind))
     return alerts
@@ -87,7 +101,8 @@ def channel_posts(catalogue: Catalogue, today: dt.date, already: Iterable[tuple[
         if call.audience != SME_AUDIENCE:
             continue
         status = call_status(call, today)
-        due = [news_kind(status), _reminder(status)]
+        fresh = not old_news(status, call, today - dt.timedelta(days=NEWS_DAYS))
+        due = [news_kind(status) if fresh else None, _reminder(status)]
         posts += [Post(call, status, kind) for kind in due if kind and (call.id, kind) not in posted]
     return posts
 

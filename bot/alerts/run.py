@@ -71,7 +71,8 @@ def due_deliveries(sessions: sessionmaker, catalogue: Catalogue, today: dt.date,
                 continue
             wishes = Wishes(subscription.any_call, tuple(subscription.call_ids), tuple(subscription.families))
             already = sent_to(session, subscription.channel, subscription.address)
-            for alert in alerts_for(catalogue, profile, wishes, today, already):
+            since = subscription.created_at.date()
+            for alert in alerts_for(catalogue, profile, wishes, today, already, since=since):
                 message = alert_message(alert, subscription.language, subscription.channel)
                 due.append(Delivery(subscription.channel, subscription.address, subscription.language,
                                     alert.call.id, alert.kind, message.subject, message.text, subscription.id))

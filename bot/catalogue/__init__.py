@@ -5,6 +5,7 @@ naming the file, the field and the problem, so an advisor editing a call sees at
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import os
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ import yaml
 
 HERE = Path(__file__).parent
 CALLS_DIR = HERE / "calls"
+STALE_AFTER_MONTHS = 6  # a call checked longer ago than this may have changed: the chat says so
 
 
 class CatalogueError(ValueError):
@@ -69,6 +71,25 @@ class Call:
         value = self.window.get(key)
         return dt.date.fromisoformat(value) if value else None
 
+    @property
+    def scope(self) -> Mapping[str, Any]:
+        return self.data["scope"]
+
+    @property
+    def last_verified(self) -> dt.date:
+        return dt.date.fromisoformat(self.data["last_verified"])
+
+
+def _months_later(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def is_stale(call: Call, today: dt.date) -> bool:
+    """True when the call was last verified more than six months before `today`."""
+    return today > _months_later(call.last_verified, STALE_AFTER_MONTHS)
+
 
 @dataclass(frozen=True)
 class Catalogue:
@@ -91,6 +112,10 @@ class Catalogue:
 
     def families(self) -> list[str]:
         return list(dict.fromkeys(call.family for call in self.calls))
+
+    def in_chat(self) -> "Catalogue":
+        """The calls the chat talks about: every call not marked `in_chat: false`."""
+        return Catalogue(tuple(call for call in self.calls if call.data.get("in_chat", True)))
 
 
 @cache
@@ -149,7 +174,14 @@ def _check_consistency(path: Path, data: Mapping[str, Any]) -> None:
     duplicated = sorted({i for i in ids if ids.count(i) > 1})
     if duplicated:
         raise CatalogueError(path, "criteria", f"duplicate criterion ids {duplicated}")
+    _check_scope(path, data)
+    for index, criterion in enumerate(data["criteria"]):
+        if criterion["type"] == "condition":
+            raise CatalogueError(path, f"criteria.{index}.type",
+                                 "a condition the bot cannot check belongs under 'conditions' (or inside any_of)")
     window = data["window"]
+    if window["kind"] == "rolling" and window.get("closes"):
+        raise CatalogueError(path, "window.closes", "a rolling window has no closing date (use kind dated)")
     if window["kind"] == "dated":
         opens, closes = window.get("opens"), window.get("closes")
         if not opens and not closes:
@@ -173,6 +205,30 @@ def _check_consistency(path: Path, data: Mapping[str, Any]) -> None:
             LoanTerms.from_mapping(data["loan"])
         except ValueError as err:
             raise CatalogueError(path, "loan", str(err)) from None
+        basis = data["loan"].get("rate_basis")
+        if basis and basis.get("share_options_pct") and basis["share_pct"] not in basis["share_options_pct"]:
+            raise CatalogueError(path, "loan.rate_basis.share_pct", "is not one of share_options_pct")
+
+
+def _criteria_types(criteria: list) -> Iterator[str]:
+    for criterion in criteria:
+        yield criterion["type"]
+        yield from _criteria_types(criterion.get("options", []))
+
+
+def _check_scope(path: Path, data: Mapping[str, Any]) -> None:
+    """A chamber's call names a known chamber and checks the firm's site against its provinces."""
+    scope = data["scope"]
+    territorial = "chamber_territory" in set(_criteria_types(data["criteria"]))
+    if scope["level"] == "chamber":
+        from bot.geo.desks import desk_by_id
+
+        if desk_by_id(scope["chamber"]) is None:
+            raise CatalogueError(path, "scope.chamber", f"{scope['chamber']!r} is not a desk id of bot/geo/desks.yaml")
+        if not territorial:
+            raise CatalogueError(path, "criteria", "a chamber's call needs a chamber_territory criterion")
+    elif territorial:
+        raise CatalogueError(path, "criteria", "a chamber_territory criterion needs scope.level chamber")
 
 
 def load_call(path: Path) -> Call:
@@ -203,5 +259,14 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
 
 
 @cache
-def default_catalogue() -> Catalogue:
+def full_catalogue() -> Catalogue:
+    """Every call file: what the advisor command line and the measures API (bot.measures) judge."""
     return load_catalogue()
+
+
+@cache
+def default_catalogue() -> Catalogue:
+    """The calls the chat talks about (bot.answers, bot.conversation, bot.nlu): the full catalogue
+    less the files marked `in_chat: false`, whose facts (average revenues, plan, target market...)
+    the dialogue cannot ask yet."""
+    return full_catalogue().in_chat()

@@ -1,14 +1,15 @@
 """How much a call gives a firm: one calculator ("model") per way calls compute their aid.
 
 A call file names its model and params in its `funding:` section; the params of each model are
-documented in its module (flat_rate_mixed, fairs, investment). Model "none" means the aid cannot
-be computed (an announced call, or one whose rate is NOT FOUND): compute() returns None.
+documented in its module (flat_rate_mixed, fairs, investment, soft_loan: revenue_capped_loan).
+Model "none" means the aid cannot be computed (an announced call, or one whose rate is NOT
+FOUND): compute() returns None.
 """
 from __future__ import annotations
 
 from typing import Any, Callable, Mapping
 
-from bot.funding import fairs, flat_rate_mixed, investment
+from bot.funding import fairs, flat_rate_mixed, investment, soft_loan
 from bot.funding.loan import LoanTerms, loan_plan, plan_within_terms
 from bot.funding.result import (Cut, Funding, FundingInputError, FundingParamsError, LoanPlan,
                                 MissingFacts, PlanRow)
@@ -25,6 +26,7 @@ MODELS: dict[str, Calculator | None] = {
     "fair_grant_by_exhibitor": fairs.grant_by_exhibitor,
     "fair_area_flat_rate": fairs.area_flat_rate,
     "percent_of_investment": investment.compute,
+    "revenue_capped_loan": soft_loan.compute,
     "none": None,
 }
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Sequence
+from typing import Any, Sequence
 
 
 class MissingFacts(Exception):
@@ -76,9 +76,11 @@ class LoanPlan:
     interest_only_payments: int
     total_interest: Decimal
     rows: tuple[PlanRow, ...]
+    method: str = "french"  # or "equal_capital" (then `instalment` is the first, largest payment)
 
     def to_dict(self) -> dict:
         return {"principal": float(self.principal), "rate_pct": float(self.rate_pct),
+                "amortisation": self.method,
                 "years": self.years, "preamortisation_months": self.preamortisation_months,
                 "payments_per_year": self.payments_per_year,
                 "instalment": float(self.instalment), "instalments": self.instalments,
@@ -105,6 +107,8 @@ class Funding:
     loan_plan: LoanPlan | None = None
     grant_pct: Decimal | None = None  # effective rate, bonuses included, before any cap
     loan_pct: Decimal | None = None
+    loan_range: Any = None  # soft_loan.LoanRange: the least and most a revenue-capped loan allows
+    grant_share: Any = None  # grant_share.GrantShare: the tier earned and those still possible
 
     def to_dict(self) -> dict:
         data = {
@@ -122,6 +126,10 @@ class Funding:
             "grant_pct": None if self.grant_pct is None else float(self.grant_pct),
             "loan_pct": None if self.loan_pct is None else float(self.loan_pct),
         }
+        if self.loan_range is not None:
+            data["loan_range"] = self.loan_range.to_dict()
+        if self.grant_share is not None:
+            data["grant_share"] = self.grant_share.to_dict()
         if self.loan_plan is not None:
             plan = self.loan_plan.to_dict()
             del plan["principal"]  # the same figure as "loan"

@@ -17,7 +17,7 @@ from bot.profile import Profile
 PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
 
 _PERCENT_FACTS = {"export_share_pct"}
-_MONEY_FACTS = {"turnover_eur", "balance_sheet_eur", "investment_eur"}
+_MONEY_FACTS = {"turnover_eur", "balance_sheet_eur", "investment_eur", "average_revenues_eur"}
 _YEAR_FACTS = {"years_active"}
 
 
@@ -40,6 +40,7 @@ class Context:
     size: sme.SizeRange
     funding: Funding | None = None
     funding_problem: Exception | None = None  # MissingFacts or FundingInputError
+    scope: Mapping[str, Any] | None = None  # the call's territorial scope (its `scope:` section)
 
 
 def _reason(key: str, **values: Any) -> dict[str, str]:
@@ -169,10 +170,104 @@ def funding_minimum(criterion: Mapping, ctx: Context) -> Check:
     if funding is None or funding.minimum is None:
         raise ValueError(f"criterion {cid}: the call's funding model states no minimum")
     passed = not funding.below_minimum
-    reason = _reason(f"rules.funding_minimum.{'pass' if passed else 'fail'}",
-                     total=lambda lang: fmt.money(lang, funding.total_eligible),
+    # A revenue-capped loan has its minimum on the financing, which the revenues may cap below it.
+    key, amount = (("loan_", funding.aid_base) if funding.loan_range is not None else ("", funding.total_eligible))
+    reason = _reason(f"rules.funding_minimum.{key}{'pass' if passed else 'fail'}",
+                     total=lambda lang: fmt.money(lang, amount),
                      minimum=lambda lang: fmt.money(lang, funding.minimum))
     return Check(cid, PASS if passed else FAIL, reason)
+
+
+def _listed(lang: str, kind: str, ids) -> str:
+    return ", ".join(texts.t(lang, f"{kind}.{item}") for item in sorted(ids))
+
+
+def holds_any(criterion: Mapping, ctx: Context) -> Check:
+    """The firm holds at least one of `values` (e.g. an ISO 45001, ISO 14001 or SA8000 certification)."""
+    fact, cid = criterion["fact"], criterion["id"]
+    held = getattr(ctx.profile, fact)
+    what = lambda lang: criterion["what"][lang]  # noqa: E731
+    if held is None:
+        return Check(cid, UNKNOWN, _reason("rules.is_true.unknown", what=what), [fact])
+    passed = bool(set(held) & set(criterion["values"]))
+    return Check(cid, PASS if passed else FAIL, _reason(f"rules.is_true.{'pass' if passed else 'fail'}", what=what))
+
+
+def plan_fits(criterion: Mapping, ctx: Context) -> Check:
+    """What the firm plans to do abroad is something this measure funds."""
+    cid, plan, wanted = criterion["id"], ctx.profile.plan, criterion["plans"]
+    funds = lambda lang: _listed(lang, "plan", wanted)  # noqa: E731
+    if plan is None:
+        return Check(cid, UNKNOWN, _reason("rules.plan_fits.unknown", funds=funds), ["plan"])
+    if set(plan) & set(wanted):
+        return Check(cid, PASS, _reason("rules.plan_fits.pass", funds=funds))
+    return Check(cid, FAIL, _reason("rules.plan_fits.fail", funds=funds, plan=lambda lang: _listed(lang, "plan", plan)))
+
+
+def target_market(criterion: Mapping, ctx: Context) -> Check:
+    """The firm targets one of `countries` (ISO codes) or `areas`. A country in `unsure_countries`
+    may or may not count (the measure's own list was not found): then it is unknown."""
+    cid, markets = criterion["id"], ctx.profile.target_markets
+    what = lambda lang: criterion["what"][lang]  # noqa: E731
+    if markets is None:
+        return Check(cid, UNKNOWN, _reason("rules.target_market.unknown", what=what), ["target_markets"])
+    countries, areas = set(criterion.get("countries", ())), set(criterion.get("areas", ()))
+    if markets & (countries | areas):
+        return Check(cid, PASS, _reason("rules.target_market.pass", what=what))
+    unsure = markets & set(criterion.get("unsure_countries", ()))
+    if unsure:
+        return Check(cid, UNKNOWN, _reason("rules.target_market.area_unsure", what=what, markets=", ".join(sorted(unsure))))
+    return Check(cid, FAIL, _reason("rules.target_market.fail", what=what))
+
+
+def chamber_territory(criterion: Mapping, ctx: Context) -> Check:
+    """A chamber's call is only for firms with their operating site in the chamber's provinces
+    (bot/geo/desks.yaml holds which provinces each chamber serves)."""
+    from bot.geo.desks import desk_by_id
+
+    cid, province = criterion["id"], ctx.profile.province
+    desk = desk_by_id((ctx.scope or {}).get("chamber", ""))
+    if desk is None:
+        raise ValueError(f"criterion {cid}: the call's scope names no known chamber")
+    chamber, provinces = desk.chamber, ", ".join(desk.provinces)
+    if province is None:
+        return Check(cid, UNKNOWN, _reason("rules.chamber_territory.unknown", chamber=chamber, provinces=provinces), ["province"])
+    key = "pass" if province in desk.provinces else "fail"
+    return Check(cid, PASS if key == "pass" else FAIL,
+                 _reason(f"rules.chamber_territory.{key}", chamber=chamber, provinces=provinces, province=province))
+
+
+def condition(criterion: Mapping, ctx: Context) -> Check:
+    """A requirement the bot cannot check (only inside `any_of` and grant-share routes)."""
+    return Check(criterion["id"], UNKNOWN, _reason("rules.condition.to_verify", text=lambda lang: criterion["text"][lang]))
+
+
+def any_of(criterion: Mapping, ctx: Context) -> Check:
+    """Met when one of its `options` is; failed only when every option fails."""
+    checks = [evaluate(option, ctx) for option in criterion["options"]]
+    passed = next((check for check in checks if check.result == PASS), None)
+    if passed is not None:
+        return Check(criterion["id"], PASS, passed.reason)
+    joined = lambda lang, found: " ".join(c.reason[lang] for c in found)  # noqa: E731
+    if all(check.result == FAIL for check in checks):
+        return Check(criterion["id"], FAIL, _reason("rules.any_of.fail", reasons=lambda lang: joined(lang, checks)))
+    unknown = [check for check in checks if check.result == UNKNOWN]
+    missing = list(dict.fromkeys(key for check in unknown for key in check.missing))
+    return Check(criterion["id"], UNKNOWN, _reason("rules.any_of.unknown", reasons=lambda lang: joined(lang, unknown)), missing)
+
+
+def all_of(criterion: Mapping, ctx: Context) -> Check:
+    """Met when every one of its `options` is (e.g. "an SME" and "exports at least 20%")."""
+    checks = [evaluate(option, ctx) for option in criterion["options"]]
+    joined = lambda lang, found: " ".join(c.reason[lang] for c in found)  # noqa: E731
+    failed = [check for check in checks if check.result == FAIL]
+    if failed:
+        return Check(criterion["id"], FAIL, _reason("rules.all_of.fail", reasons=lambda lang: joined(lang, failed)))
+    unknown = [check for check in checks if check.result == UNKNOWN]
+    if unknown:
+        missing = list(dict.fromkeys(key for check in unknown for key in check.missing))
+        return Check(criterion["id"], UNKNOWN, _reason("rules.all_of.unknown", reasons=lambda lang: joined(lang, unknown)), missing)
+    return Check(criterion["id"], PASS, _reason("rules.all_of.pass", reasons=lambda lang: joined(lang, checks)))
 
 
 EVALUATORS: dict[str, Callable[[Mapping, Context], Check]] = {
@@ -184,6 +279,13 @@ EVALUATORS: dict[str, Callable[[Mapping, Context], Check]] = {
     "is_true": is_true,
     "possible_provinces": possible_provinces,
     "funding_minimum": funding_minimum,
+    "holds_any": holds_any,
+    "plan_fits": plan_fits,
+    "target_market": target_market,
+    "chamber_territory": chamber_territory,
+    "condition": condition,
+    "any_of": any_of,
+    "all_of": all_of,
 }
 
 

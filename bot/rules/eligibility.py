@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import fmt, sme, texts
-from bot.catalogue import Call
+from bot.catalogue import Call, is_stale
 from bot.funding import Funding, FundingInputError, MissingFacts, compute
 from bot.profile import Profile
 from bot.rules.criteria import FAIL, PASS, UNKNOWN, Check, Context, evaluate
@@ -22,6 +22,7 @@ class Verdict:
     checks: tuple[Check, ...]
     funding: Funding | None
     funding_problem: Exception | None
+    today: dt.date | None = None  # the day judged on (for the staleness of the call's data)
 
     @property
     def eligible(self) -> bool | None:
@@ -41,6 +42,8 @@ class Verdict:
         keys = [key for check in self.checks if check.result == UNKNOWN for key in check.missing]
         if isinstance(self.funding_problem, MissingFacts):
             keys += self.funding_problem.keys
+        if self.funding is not None and self.funding.grant_share is not None:
+            keys += self.funding.grant_share.missing  # facts that could earn a grant share
         return list(dict.fromkeys(keys))
 
     def next_step(self) -> dict[str, str] | None:
@@ -66,22 +69,40 @@ class Verdict:
             for item in self.call.data.get("conditions", [])
         ]
 
+    def rate(self) -> dict[str, Any] | None:
+        """The loan's rate and, when it is a share of the EU reference rate, the date it was read."""
+        terms = self.call.loan
+        if not terms:
+            return None
+        basis = terms.get("rate_basis")
+        if not basis:
+            return {"rate_pct": terms["rate_pct"], "basis": "fixed"}
+        return {"rate_pct": terms["rate_pct"], "basis": basis["kind"], "share_pct": basis["share_pct"],
+                "share_options_pct": basis.get("share_options_pct"), "read_on": basis["read_on"],
+                "note": basis.get("note")}
+
     def to_dict(self) -> dict[str, Any]:
         status = self.status
         problem = self.funding_problem
         return {
             "id": self.call.id,
             "title": dict(self.call.title),
+            "scope": self.call.scope["level"],
+            "managing_body": dict(self.call.data["managing_body"]["text"]),
             "status": status.status,
+            "subject_to_funds": status.subject_to_funds,
             "opens": status.opens.isoformat() if status.opens else None,
             "closes": status.closes.isoformat() if status.closes else None,
             "days_left": status.days_left,
+            "last_verified": self.call.data["last_verified"],
+            "stale": is_stale(self.call, self.today) if self.today else None,
             "eligible": self.eligible,
             "checks": [check.to_dict() for check in self.checks],
             "conditions": self.conditions(),
             "missing": self.missing,
             "next_step": self.next_step(),
             "funding": self.funding.to_dict() if self.funding else None,
+            "rate": self.rate(),
             "funding_error": (
                 {"field": problem.field, "it": problem.message_it, "en": problem.message_en}
                 if isinstance(problem, FundingInputError) else None
@@ -103,11 +124,11 @@ def _audience_check(call: Call) -> Check:
 def judge(call: Call, profile: Profile, today: dt.date) -> Verdict:
     size = sme.size_range(profile)
     funding, problem = _funding(call, profile, size.settled)
-    ctx = Context(profile=profile, size=size, funding=funding, funding_problem=problem)
+    ctx = Context(profile=profile, size=size, funding=funding, funding_problem=problem, scope=call.data.get("scope"))
     checks = [evaluate(criterion, ctx) for criterion in call.criteria]
     if call.audience != SME_AUDIENCE:
         checks.insert(0, _audience_check(call))
-    return Verdict(call, call_status(call, today), tuple(checks), funding, problem)
+    return Verdict(call, call_status(call, today), tuple(checks), funding, problem, today)
 
 
 __all__ = ["Verdict", "judge", "PASS", "FAIL", "UNKNOWN"]

@@ -23,6 +23,9 @@ ASKING_ORDER = (
     "approved_balance_sheets", "years_active", "craft_enterprise", "investment_eur",
     "vnm_expenses.initiatives", "vnm_expenses.training", "vnm_expenses.consultancy",
     "fairs.exhibitor", "fairs.count", "fairs.eligible_expenses", "fairs.stand_sqm", "startup",
+    # The national measures: what they fund, where, how much they lend, who earns the grant share.
+    "plan", "target_markets", "average_revenues_eur", "certifications", "innovative_sme",
+    "innovative_startup", "female_owned", "youth_owned",
 )
 
 

@@ -60,10 +60,19 @@ def sessions(database_url):
     factory.kw["bind"].dispose()
 
 
+# The regional calls plus one SIMEST line: the expected messages stay the same as the catalogue grows.
+ALERT_CALLS = ("bando-export-2024", "fiere-internazionali-2020-2022", "fiere-internazionali-2024-2026",
+               "fiere-internazionali-aggregate-2026-2027", "investimenti-ripresa-2021-aree-interne",
+               "investimenti-ripresa-2021-artigiani", "linea-internazionalizzazione-2019", "verso-nuovi-mercati-2025",
+               "simest-e-commerce")
+
+
 @pytest.fixture
 def calls_dir(tmp_path) -> Path:
     target = tmp_path / "calls"
-    shutil.copytree(CALLS_DIR, target)
+    target.mkdir()
+    for call_id in ALERT_CALLS:
+        shutil.copy(CALLS_DIR / f"{call_id}.yaml", target)
     return target
 
 

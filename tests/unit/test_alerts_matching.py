@@ -77,3 +77,12 @@ def test_a_run_missed_on_the_day_still_reminds_once_later():
     assert posted(dt.date(2025, 9, 4), already=[(VNM, "open")]) == [(VNM, "closes_in_7")]
     assert posted(dt.date(2025, 9, 9), already=[(VNM, "open"), (VNM, "closes_in_7")]) == [(VNM, "closes_in_1")]
     assert posted(dt.date(2025, 9, 9), already=[(VNM, "open"), (VNM, "closes_in_7"), (VNM, "closes_in_1")]) == []
+
+
+def test_a_rolling_measure_already_open_when_the_firm_subscribed_is_no_news():
+    catalogue = load_catalogue()
+    wishes = Wishes(call_ids=("simest-e-commerce",))
+    today = dt.date(2026, 12, 2)
+    assert alerts_for(catalogue, FITS, wishes, today, since=dt.date(2026, 11, 30)) == []
+    assert [a.call.id for a in alerts_for(catalogue, FITS, wishes, today, since=dt.date(2023, 1, 1))] == ["simest-e-commerce"]
+    assert "simest-e-commerce" not in [p.call.id for p in channel_posts(catalogue, today)]

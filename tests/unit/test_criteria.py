@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from bot.catalogue import default_catalogue
+from bot.catalogue import full_catalogue
 from bot.profile import parse_profile
 from bot.rules.eligibility import judge
 
@@ -16,6 +16,9 @@ GOOD = {
     "investment_eur": 20_000,
     "vnm_expenses": {"consultancy": 10_000, "initiatives": 70_000, "training": 5_000},
     "fairs": {"count": 1, "exhibitor": "new", "eligible_expenses": 10_000, "stand_sqm": 20},
+    "average_revenues_eur": 4_000_000, "target_markets": ["BR", "IN", "US", "africa"],
+    "plan": ["fair", "shop_abroad", "ecommerce", "temporary_manager", "certifications_consultancy",
+             "digital_ecological"],
 }
 DROP = object()
 
@@ -23,7 +26,7 @@ DROP = object()
 def result(call_id, criterion, **changes):
     facts = {**GOOD, **changes}
     facts = {key: value for key, value in facts.items() if value is not DROP}
-    verdict = judge(default_catalogue().get(call_id), parse_profile(facts), TODAY)
+    verdict = judge(full_catalogue().get(call_id), parse_profile(facts), TODAY)
     (check,) = [c for c in verdict.checks if c.criterion == criterion]
     return check
 
@@ -100,6 +103,93 @@ CASES = [
     ("bando-export-2024", "project_size", {"investment_eur": "30000.01"}, "fail"),
     ("bando-export-2024", "project_size", {"investment_eur": 9_999}, "fail"),
     ("bando-export-2024", "project_size", {"investment_eur": DROP}, "unknown"),
+    # SIMEST lines: balance sheets, what they fund, the EUR 10,000 minimum on the financing (which
+    # the revenues cap: 35% of 20,000 is 7,000)
+    *[(line, criterion, changes, expected) for line, plan in [
+        ("simest-inserimento-mercati-esteri", "shop_abroad"), ("simest-transizione-digitale-ecologica", "digital_ecological"),
+        ("simest-e-commerce", "ecommerce"), ("simest-certificazioni-consulenze", "certifications_consultancy"),
+        ("simest-temporary-manager", "temporary_manager")]
+      for criterion, changes, expected in [
+        ("balance_sheets", {"approved_balance_sheets": 2}, "pass"),
+        ("balance_sheets", {"approved_balance_sheets": 1}, "fail"),
+        ("balance_sheets", {"approved_balance_sheets": DROP}, "unknown"),
+        ("plan", {"plan": [plan]}, "pass"),
+        ("plan", {"plan": ["fair"] if plan != "fair" else ["ecommerce"]}, "fail"),
+        ("plan", {"plan": DROP}, "unknown"),
+        ("minimum_financing", {"investment_eur": 10_000}, "pass"),
+        ("minimum_financing", {"investment_eur": "9999.99"}, "fail"),
+        ("minimum_financing", {"average_revenues_eur": 20_000, "investment_eur": DROP}, "fail"),
+        ("minimum_financing", {"average_revenues_eur": DROP}, "unknown"),
+      ]],
+    ("simest-transizione-digitale-ecologica", "exporter", {"export_share_pct": 10}, "pass"),
+    ("simest-transizione-digitale-ecologica", "exporter", {"export_share_pct": "9.99"}, "unknown"),  # energy-intensive or supply chain?
+    ("simest-transizione-digitale-ecologica", "exporter", {"export_share_pct": DROP}, "unknown"),
+    # Fiere ed eventi: one balance sheet is enough (up to EUR 150,000)
+    ("simest-fiere-ed-eventi", "balance_sheets", {"approved_balance_sheets": 1}, "pass"),
+    ("simest-fiere-ed-eventi", "balance_sheets", {"approved_balance_sheets": 0}, "fail"),
+    ("simest-fiere-ed-eventi", "plan", {"plan": ["fair"]}, "pass"),
+    ("simest-fiere-ed-eventi", "plan", {"plan": ["ecommerce"]}, "fail"),
+    ("simest-fiere-ed-eventi", "plan", {"plan": DROP}, "unknown"),
+    ("simest-fiere-ed-eventi", "minimum_financing", {}, "pass"),
+    ("simest-fiere-ed-eventi", "minimum_financing", {"investment_eur": 9_000}, "fail"),
+    ("simest-fiere-ed-eventi", "minimum_financing", {"average_revenues_eur": DROP, "turnover_eur": DROP}, "unknown"),
+    # Geographic measures
+    ("simest-america-centrale-meridionale", "target_market", {"target_markets": ["BR"]}, "pass"),
+    ("simest-america-centrale-meridionale", "target_market", {"target_markets": ["central_south_america"]}, "pass"),
+    ("simest-america-centrale-meridionale", "target_market", {"target_markets": ["CU"]}, "unknown"),  # Caribbean
+    ("simest-america-centrale-meridionale", "target_market", {"target_markets": ["US", "DE"]}, "fail"),
+    ("simest-america-centrale-meridionale", "target_market", {"target_markets": DROP}, "unknown"),
+    ("simest-america-centrale-meridionale", "exporter", {"export_share_pct": 5}, "pass"),
+    ("simest-america-centrale-meridionale", "exporter", {"export_share_pct": 4}, "unknown"),  # a supplier?
+    ("simest-america-centrale-meridionale", "minimum_financing", {}, "pass"),
+    ("simest-america-centrale-meridionale", "minimum_financing", {"average_revenues_eur": 20_000, "investment_eur": DROP}, "fail"),
+    ("simest-america-centrale-meridionale", "minimum_financing", {"average_revenues_eur": DROP}, "unknown"),
+    ("simest-india", "target_market", {"target_markets": ["IN"]}, "pass"),
+    ("simest-india", "target_market", {"target_markets": ["CN"]}, "fail"),
+    ("simest-india", "target_market", {"target_markets": DROP}, "unknown"),
+    ("simest-india", "minimum_financing", {}, "pass"),
+    ("simest-india", "minimum_financing", {"investment_eur": 5_000}, "fail"),
+    ("simest-usa", "target_market", {"target_markets": ["US"]}, "pass"),
+    ("simest-usa", "target_market", {"target_markets": ["CA", "MX"]}, "fail"),
+    ("simest-usa", "target_market", {"target_markets": DROP}, "unknown"),
+    ("simest-condizioni-africa", "target_market", {"target_markets": ["africa"]}, "pass"),
+    ("simest-condizioni-africa", "target_market", {"target_markets": ["IN"]}, "fail"),
+    ("simest-condizioni-africa", "target_market", {"target_markets": DROP}, "unknown"),
+    # Linea Internazionalizzazione 2021-2027
+    ("linea-internazionalizzazione-2021-2027", "sme", {"employees": 250}, "fail"),
+    ("linea-internazionalizzazione-2021-2027", "lombardy_site", {"province": "NO"}, "fail"),
+    ("linea-internazionalizzazione-2021-2027", "balance_sheets", {"approved_balance_sheets": 2}, "pass"),
+    ("linea-internazionalizzazione-2021-2027", "balance_sheets", {"approved_balance_sheets": 1}, "fail"),
+    # Chamber calls: only for firms with the operating site in the chamber's provinces
+    ("connessi-2026", "territory", {"province": "MB"}, "pass"),
+    ("connessi-2026", "territory", {"province": "LO"}, "pass"),
+    ("connessi-2026", "territory", {"province": "BG"}, "fail"),
+    ("connessi-2026", "territory", {"province": DROP}, "unknown"),
+    ("connessi-2026", "minimum_spend", {"investment_eur": 4_000}, "pass"),
+    ("connessi-2026", "minimum_spend", {"investment_eur": "3999.99"}, "fail"),
+    ("connessi-2026", "minimum_spend", {"investment_eur": DROP}, "unknown"),
+    ("brescia-agef-2507-fiere-italia-2025", "territory", {"province": "BS"}, "pass"),
+    ("brescia-agef-2507-fiere-italia-2025", "territory", {}, "fail"),
+    ("brescia-agef-2508-fiere-lombardia-2025", "territory", {"province": DROP, "comune": "Desenzano del Garda"}, "pass"),
+    ("brescia-agef-2508-fiere-lombardia-2025", "territory", {"province": "CR"}, "fail"),
+    ("pro-brixia-voucher-2024", "territory", {"province": "BS"}, "pass"),
+    ("pro-brixia-voucher-2024", "territory", {"province": DROP}, "unknown"),
+    ("bergamo-bando-fiere-2025", "territory", {}, "pass"),
+    ("bergamo-bando-fiere-2025", "territory", {"province": "MI"}, "fail"),
+    ("sondrio-fiere-2025", "territory", {"province": "SO"}, "pass"),
+    ("sondrio-fiere-2025", "territory", {"province": "LC"}, "fail"),
+    ("sondrio-fiere-2025", "minimum_spend", {"investment_eur": 4_000}, "pass"),
+    ("sondrio-fiere-2025", "minimum_spend", {"investment_eur": 3_999}, "fail"),
+    ("varese-fiere-2024", "territory", {"province": "VA"}, "pass"),
+    ("varese-fiere-2024", "territory", {"province": "CO"}, "fail"),
+    ("como-lecco-fiere-2023", "territory", {"province": "LC"}, "pass"),
+    ("como-lecco-fiere-2023", "territory", {"province": "VA"}, "fail"),
+    # MIMIT fair voucher 2025 and Piano Export 2025
+    ("mimit-buono-fiere-2025", "sme", {}, "pass"),
+    ("mimit-buono-fiere-2025", "sme", {"employees": 260}, "fail"),
+    ("mimit-buono-fiere-2025", "balance_sheets", {"approved_balance_sheets": 1}, "fail"),
+    ("piano-export-2025-export-su-misura", "sme", {"employees": DROP}, "unknown"),
+    ("piano-export-2025-export-su-misura", "lombardy_site", {}, "pass"),
 ]
 
 
@@ -113,7 +203,7 @@ def test_criterion(call_id, criterion, changes, expected):
 
 def test_every_criterion_in_the_catalogue_is_covered_by_a_case():
     covered = {(case[0], case[1]) for case in CASES}
-    every = {(call.id, c["id"]) for call in default_catalogue() for c in call.criteria}
+    every = {(call.id, c["id"]) for call in full_catalogue() for c in call.criteria}
     assert every - covered == set()
 
 

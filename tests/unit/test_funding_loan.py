@@ -143,3 +143,47 @@ def test_payments_must_split_the_year_in_whole_months():
     with pytest.raises(FundingParamsError, match="payments_per_year"):
         LoanTerms.from_mapping({**VNM_LOAN, "payments_per_year": 5})
 
+
+
+# Equal-capital plans (SIMEST Fondo 394/81: "rate semestrali a quota capitale costante").
+
+def test_a_six_year_simest_loan_is_8_equal_capital_instalments_after_2_years_of_interest():
+    plan = loan_plan(2_000_000, D("0.321"), 6, 24, 2, method="equal_capital")
+    assert (plan.interest_only_payments, plan.instalments, plan.method) == (4, 8, "equal_capital")
+    assert {row.payment for row in plan.rows[:4]} == {D("3210.00")}  # 0.1605% of 2,000,000 each half-year
+    assert {row.principal for row in plan.rows[4:]} == {D("250000.00")}
+    assert [row.interest for row in plan.rows[4:]] == [D("3210.00"), D("2808.75"), D("2407.50"), D("2006.25"),
+                                                        D("1605.00"), D("1203.75"), D("802.50"), D("401.25")]
+    assert plan.total_interest == D("27285.00") and plan.rows[-1].balance == D("0.00")
+
+
+def test_equal_capital_payments_fall_and_the_first_is_the_instalment_shown():
+    plan = loan_plan(100_000, D("1.5"), 2, 0, 2, method="equal_capital")
+    assert [row.payment for row in plan.rows] == [D("25750.00"), D("25562.50"), D("25375.00"), D("25187.50")]
+    assert plan.instalment == D("25750.00")
+
+
+def test_the_last_equal_capital_instalment_absorbs_the_rounding():
+    plan = loan_plan(D("100000.01"), 0, 3, 0, 1, method="equal_capital")
+    assert [row.principal for row in plan.rows] == [D("33333.34"), D("33333.34"), D("33333.33")]
+    assert sum(row.principal for row in plan.rows) == D("100000.01")
+
+
+def test_an_unknown_amortisation_method_is_refused():
+    with pytest.raises(ValueError):
+        loan_plan(1000, 1, 2, 0, 2, method="balloon")
+
+
+def test_a_call_that_fixes_duration_and_pre_amortisation_assumes_nothing():
+    terms = LoanTerms.from_mapping({**VNM_LOAN, "min_years": 4, "max_years": 4, "min_preamortisation_months": 24,
+                                    "max_preamortisation_months": 24, "amortisation": "equal_capital"})
+    choice = terms.choose(None, None)
+    assert (choice.years, choice.preamortisation_months, choice.assumptions) == (4, 24, ())
+    with pytest.raises(FundingInputError) as err:
+        terms.choose(4, 12)
+    assert err.value.field == "preamortisation_months" and "24" in err.value.message_en
+
+
+def test_loan_terms_refuse_a_floor_above_the_ceiling():
+    with pytest.raises(FundingParamsError, match="min_preamortisation_months"):
+        LoanTerms.from_mapping({**VNM_LOAN, "min_preamortisation_months": 30})
