@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from bot.catalogue import CatalogueError
+from bot.console.accounts import AccountError
 from bot.profile import ProfileError, parse_profile
 
 MAX_INPUT_BYTES = 1_000_000
@@ -88,6 +89,9 @@ def parser() -> argparse.ArgumentParser:
     calls_cmd = commands.add_parser("calls", help="check and list the call files")
     calls_cmd.add_argument("--dir", default=None, help="a folder of call files (default: the catalogue)")
     calls_cmd.set_defaults(run=_calls)
+    from bot.console.cli import add_parser as add_console
+
+    add_console(commands)
     return top
 
 
@@ -95,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
+    except AccountError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     except (InputError, ProfileError, CatalogueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

@@ -24,6 +24,7 @@ class Settings:
     rasa_port: int
     actions_port: int
     web_port: int  # the website widget's files and demo page (bot/web/server.py)
+    console_port: int  # the advisor console (bot/console)
     log_level: str
     host: str  # loopback by default: exposing the servers is a deliberate choice
 
@@ -34,6 +35,7 @@ def settings() -> Settings:
         rasa_port=_port("ORIENTA_RASA_PORT", 5005),
         actions_port=_port("ORIENTA_ACTIONS_PORT", 5055),
         web_port=_port("ORIENTA_WEB_PORT", 5080),
+        console_port=_port("ORIENTA_CONSOLE_PORT", 5090),
         log_level=_log_level("ORIENTA_LOG_LEVEL", "INFO"),
         host=_text("ORIENTA_HOST", "127.0.0.1"),
     )

@@ -1,0 +1,87 @@
+"""The console as it runs: `python -m bot console serve` on a free port, over a fresh SQLite
+store seeded through the store's own API, a tracker database in Rasa's layout and a copy of
+the catalogue (the upload tests write to it). The date is pinned to 2025-07-01, when Verso
+Nuovi Mercati 2025 is open. Browser tests drive Debian's Chromium through Playwright, launched
+as in tests/browser (no download)."""
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+
+from bot.catalogue import CALLS_DIR
+from bot.runtime.environment import rasa_env
+from bot.runtime.processes import Service, free_port
+from bot.store import session_factory, upgrade
+from tests.console import seed
+
+ROOT = Path(__file__).resolve().parents[2]
+PINNED_DAY = "2025-07-01"
+CONVERSATION = "conv-7f3a"
+
+
+@dataclass
+class Console:
+    url: str
+    database_url: str
+    calls_dir: Path
+    sessions: object
+    references: dict
+
+    def login(self, email: str, password: str = seed.PASSWORD) -> requests.Session:
+        """An HTTP client logged in as `email` (through the login form, with its CSRF token)."""
+        client = requests.Session()
+        page = client.get(f"{self.url}/login")
+        reply = client.post(f"{self.url}/login", data={"email": email, "password": password,
+                                                       "csrf": csrf_of(page.text)}, allow_redirects=False)
+        assert reply.status_code == 303, reply.text
+        return client
+
+
+def csrf_of(html: str) -> str:
+    marker = 'name="csrf" value="'
+    start = html.index(marker) + len(marker)
+    return html[start:html.index('"', start)]
+
+
+@pytest.fixture(scope="package")
+def console(tmp_path_factory) -> Console:
+    base = tmp_path_factory.mktemp("console")
+    url = f"sqlite:///{base / 'orienta.db'}"
+    upgrade(url)
+    sessions = session_factory(url)
+    with sessions.begin() as session:
+        seed.account(session, "admin@example.it", admin=True)
+        seed.account(session, "anna@example.it", desk="bergamo")
+        seed.account(session, "marco@example.it", desk="brescia")
+        refs = {
+            "bergamo_new": seed.enquiry(session, days_ago=1, conversation_id=CONVERSATION).reference,
+            "bergamo_old": seed.enquiry(session, days_ago=10, eligible_vnm=False, company="Lavorazioni Seriane spa",
+                                        contact_name="Paolo Rota", contact_email="paolo@example.it",
+                                        language="en", channel="telegram").reference,
+            "brescia": seed.enquiry(session, desk="brescia", company="Fonderie Camune srl",
+                                    contact_name="Luca Ferri", contact_email="luca@example.it").reference,
+        }
+    seed.tracker(base / "tracker.db", CONVERSATION, [
+        ("user", "Siamo una srl di Bergamo con 18 dipendenti"),
+        ("bot", "Grazie. Verso Nuovi Mercati 2025 è aperto fino al 9 settembre 2025."),
+        ("user", "<script>window.pwned = 1</script> possiamo partecipare?"),
+        ("bot", "Vi metto in contatto con lo sportello di Bergamo."),
+    ], slots={"language": "en", "facts": {"employees": 18, "province": "BG", "investment_eur": "120000"}})
+    calls = base / "calls"
+    shutil.copytree(CALLS_DIR, calls)
+    port = free_port()
+    env = rasa_env({"ORIENTA_DATABASE_URL": url, "ORIENTA_TRACKER_DB": str(base / "tracker.db"),
+                    "ORIENTA_CALLS_DIR": str(calls), "ORIENTA_TODAY": PINNED_DAY,
+                    "ORIENTA_CONSOLE_PORT": str(port), "ORIENTA_SECRET": "test-secret-not-for-production",
+                    "ORIENTA_CONSOLE_HTTPS": None})
+    service = Service("console", [sys.executable, "-m", "bot", "console", "serve"], cwd=ROOT, env=env,
+                      log_path=base / "console.log", health_url=f"http://127.0.0.1:{port}/health")
+    with service:
+        service.wait_healthy(60)
+        yield Console(f"http://127.0.0.1:{port}", url, calls, sessions, refs)
+    sessions.kw["bind"].dispose()

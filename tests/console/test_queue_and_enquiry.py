@@ -1,0 +1,101 @@
+"""The queue (order, filters, search), an enquiry's page (verdicts, transcript, consent) and
+what an advisor records there (status, outcome, note), with its audit trail."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from bot.console.models import AuditEntry
+from bot.store.enquiries import get_by_reference
+from tests.console.conftest import csrf_of
+
+
+def _order(html: str) -> list[str]:
+    return re.findall(r'<tr data-reference="([A-Z0-9]+)"', html)
+
+
+def test_the_queue_puts_an_enquiry_eligible_for_an_open_call_first(console):
+    rows = _order(console.login("anna@example.it").get(console.url + "/").text)
+    assert rows == [console.references["bergamo_new"], console.references["bergamo_old"]]
+
+
+def test_the_queue_page_states_its_priority_formula(console):
+    page = console.login("anna@example.it").get(console.url + "/").text
+    assert "40 se idonea a un bando aperto" in page and "40 if eligible for an open call" in page
+
+
+def test_the_queue_filters_by_language_channel_and_call(console):
+    client = console.login("anna@example.it")
+    assert _order(client.get(console.url + "/?language=en").text) == [console.references["bergamo_old"]]
+    assert _order(client.get(console.url + "/?channel=socketio").text) == [console.references["bergamo_new"]]
+    assert _order(client.get(console.url + "/?call=verso-nuovi-mercati-2025").text) == [console.references["bergamo_new"]]
+
+
+def test_the_queue_filters_by_date(console):
+    client = console.login("anna@example.it")
+    assert _order(client.get(console.url + "/?since=2025-06-25").text) == [console.references["bergamo_new"]]
+    assert _order(client.get(console.url + "/?until=2025-06-25").text) == [console.references["bergamo_old"]]
+
+
+def test_the_queue_searches_reference_company_and_contact(console):
+    client = console.login("anna@example.it")
+    old = console.references["bergamo_old"]
+    assert _order(client.get(console.url + "/?q=seriane").text) == [old]
+    assert _order(client.get(console.url + "/?q=Paolo").text) == [old]
+    assert _order(client.get(f"{console.url}/?q={old[:4].lower()}-{old[4:].lower()}").text) == [old]
+    assert _order(client.get(console.url + "/?q=100%25").text) == []  # % is a letter, not a wildcard
+
+
+def test_the_enquiry_page_shows_profile_contact_and_consent(console):
+    ref = console.references["bergamo_new"]
+    page = console.login("anna@example.it").get(f"{console.url}/enquiry/{ref}").text
+    assert "Tessiture Orobiche srl" in page and "giulia@example.it" in page
+    assert "dato il 2025-06-30 09:00 UTC" in page
+
+
+def test_the_enquiry_page_recomputes_verdicts_beside_what_the_user_was_told(console):
+    ref = console.references["bergamo_old"]  # told "not eligible" for VNM; the same facts are undecided today
+    page = console.login("anna@example.it").get(f"{console.url}/enquiry/{ref}").text
+    row = page[page.index('data-call="verso-nuovi-mercati-2025"'):]
+    row = row[:row.index("</tr>")]
+    assert "open · non idonea" in row  # what the user was told
+    assert "(cambiato)" in row
+    assert "Ricalcolata oggi, 1 luglio 2025" in page
+
+
+def test_the_transcript_shows_both_sides_and_markup_as_text(console):
+    ref = console.references["bergamo_new"]
+    page = console.login("anna@example.it").get(f"{console.url}/enquiry/{ref}").text
+    assert "Siamo una srl di Bergamo con 18 dipendenti" in page
+    assert "Vi metto in contatto con lo sportello di Bergamo." in page
+    assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in page
+    assert "<script>window.pwned" not in page
+    assert "another conversation" not in page
+
+
+def test_a_status_change_with_an_outcome_and_a_note_are_recorded_and_audited(console):
+    client = console.login("anna@example.it")
+    ref = console.references["bergamo_old"]
+    token = csrf_of(client.get(f"{console.url}/enquiry/{ref}").text)
+    client.post(f"{console.url}/enquiry/{ref}/status", data={"status": "contacted", "csrf": token})
+    client.post(f"{console.url}/enquiry/{ref}/note", data={"text": "Chiamato: richiamare lunedì.", "csrf": token})
+    page = client.get(f"{console.url}/enquiry/{ref}").text
+    assert "contattata" in page and "Chiamato: richiamare lunedì." in page
+    with console.sessions() as session:
+        enquiry = get_by_reference(session, ref)
+        assert enquiry.status == "in_progress"  # the chat's own status, kept in step
+        actions = [a.action for a in session.scalars(select(AuditEntry).where(AuditEntry.enquiry_id == enquiry.id))]
+    assert {"view", "status", "note"} <= set(actions)
+
+
+def test_closing_needs_an_outcome(console):
+    client = console.login("anna@example.it")
+    ref = console.references["bergamo_old"]
+    token = csrf_of(client.get(f"{console.url}/enquiry/{ref}").text)
+    reply = client.post(f"{console.url}/enquiry/{ref}/status", data={"status": "closed", "csrf": token})
+    assert reply.status_code == 400 and "a closed enquiry needs its outcome" in reply.text
+
+
+def test_an_enquiry_that_does_not_exist_is_not_found(console):
+    assert console.login("anna@example.it").get(f"{console.url}/enquiry/ZZZZZZZZ").status_code == 404
