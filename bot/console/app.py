@@ -5,13 +5,13 @@ from __future__ import annotations
 from sanic import Sanic
 
 from bot import config as orienta_config
-from bot.console import routes_auth, routes_enquiries, routes_reports, routes_summary, routes_tools
+from bot.console import routes_auth, routes_catalogue, routes_enquiries, routes_reports, routes_summary, routes_tools
 from bot.console.web import ConsoleConfig, new_app
 
 
 def create_app(config: ConsoleConfig | None = None) -> Sanic:
     app = new_app(config or ConsoleConfig())
-    for module in (routes_auth, routes_enquiries, routes_reports, routes_summary, routes_tools):
+    for module in (routes_auth, routes_catalogue, routes_enquiries, routes_reports, routes_summary, routes_tools):
         app.blueprint(module.bp)
     return app
 

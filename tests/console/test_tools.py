@@ -51,7 +51,8 @@ def test_a_csv_of_profiles_is_assessed_in_one_go(console):
     reply = client.post(f"{console.url}/assess/batch", data={"csrf": token},
                         files={"file": ("imprese.csv", csv_text.encode(), "text/csv")})
     table = reply.text[reply.text.index('data-testid="batch-result"'):]
-    assert table.count("<td>Alfa srl</td>") == 8  # one row per call
+    calls = len(list(console.calls_dir.glob("*.yaml")))  # the upload tests may have added one
+    assert table.count("<td>Alfa srl</td>") == calls  # one row per call
     assert "employees: must be a number" in table and table.count("<td>Beta srl</td>") == 1
 
 
