@@ -6,7 +6,7 @@ from html import escape
 
 from markupsafe import Markup
 
-BAR, GAP, LABEL_WIDTH, CHART_WIDTH = 22, 8, 170, 420
+BAR, GAP, LABEL_WIDTH, CHART_WIDTH = 22, 8, 140, 300
 COLOURS = ("#0b5cad", "#2f7fd1", "#4f9be0", "#1e7b34", "#3c9a50", "#a36a00")
 
 

@@ -21,7 +21,7 @@ def _figures(request):
 async def indicators_page(request):
     figures = _figures(request)
     funnel = bars("Percorso delle richieste", [(LABELS[m], figures.totals[m]) for m in METRICS], colour_by_index=True)
-    charts = [bars(f"{LABELS[metric].capitalize()} per {DIMENSION_LABELS[d]}",
+    charts = [bars(f"{LABELS[metric][0].upper()}{LABELS[metric][1:]} per {DIMENSION_LABELS[d]}",
                    [(key, counts[metric]) for key, counts in sorted(figures.by[d].items())])
               for d in DIMENSIONS for metric in ("assisted", "handed_off")]
     return render(request, "indicators.html", figures=figures, funnel=funnel, charts=charts, metrics=METRICS,

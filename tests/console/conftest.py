@@ -85,3 +85,44 @@ def console(tmp_path_factory) -> Console:
         service.wait_healthy(60)
         yield Console(f"http://127.0.0.1:{port}", url, calls, sessions, refs)
     sessions.kw["bind"].dispose()
+
+
+# --- the browser (as in tests/browser: Debian's chromium, never a downloaded one) ---
+
+screenshots: list[Path] = []
+
+
+@pytest.fixture(scope="package")
+def chromium():
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def console_artifacts(artifacts_dir: Path) -> Path:
+    path = artifacts_dir / "browser"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+def pytest_terminal_summary(terminalreporter):
+    if screenshots:
+        terminalreporter.write_sep("-", "advisor console screenshots")
+        for path in screenshots:
+            terminalreporter.write_line(str(path))

@@ -5,11 +5,12 @@ import requests
 
 from tests.console.conftest import csrf_of
 
-PAGES = ["/", "/enquiries.csv", "/password"]
+PAGES = ["/", "/enquiries.csv", "/password", "/indicators", "/indicators.csv", "/assess", "/catalogue"]
+POSTS = ["/logout", "/password", "/assess", "/assess/save", "/assess/batch", "/catalogue/check", "/catalogue/publish"]
 
 
 def test_every_page_but_login_sends_a_visitor_without_a_session_to_login(console):
-    pages = PAGES + [f"/enquiry/{ref}" for ref in console.references.values()]
+    pages = PAGES + [f"/enquiry/{ref}{tail}" for ref in console.references.values() for tail in ("", "/summary")]
     for path in pages:
         reply = requests.get(console.url + path, allow_redirects=False)
         assert reply.status_code == 303, path
@@ -20,8 +21,10 @@ def test_every_page_but_login_sends_a_visitor_without_a_session_to_login(console
 
 def test_a_post_without_a_session_changes_nothing_and_goes_to_login(console):
     ref = console.references["bergamo_new"]
-    reply = requests.post(f"{console.url}/enquiry/{ref}/note", data={"text": "x", "csrf": "x"}, allow_redirects=False)
-    assert reply.status_code == 303 and reply.headers["Location"] == "/login"
+    posts = POSTS + [f"/enquiry/{ref}/{action}" for action in ("status", "note", "assign", "desk")]
+    for path in posts:
+        reply = requests.post(console.url + path, data={"text": "x", "csrf": "x"}, allow_redirects=False)
+        assert reply.status_code == 303 and reply.headers["Location"] == "/login", path
 
 
 def test_the_session_cookie_is_httponly_and_samesite(console):
