@@ -78,6 +78,11 @@ def verify(token: str, now: float | None = None, key: bytes | None = None) -> st
     return sender_id
 
 
-def link_for(sender_id: str, base_url: str) -> str:
-    """The summary link to give the user of conversation `sender_id` (base_url: the console's address)."""
+def link_for(sender_id: str, base_url: str | None = None) -> str:
+    """The summary link to give the user of conversation `sender_id`; `base_url` is the console's
+    address as the user reaches it (default: ORIENTA_CONSOLE_URL, else http://127.0.0.1:5090)."""
+    if base_url is None:
+        from bot.config import settings
+
+        base_url = settings().console_url
     return f"{base_url.rstrip('/')}/summary/{sign(sender_id)}"

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.console.accounts import AccountError, audit
-from bot.console.models import OUTCOMES, PROGRESS, STORE_STATUS, ConsoleUser, FollowUp, Note
+from bot.console.models import OUTCOMES, PROGRESS, STORE_STATUS, AuditEntry, ConsoleUser, FollowUp, Note
 from bot.geo.desks import desk_by_id
 from bot.store.models import Enquiry, utc_now
 
@@ -94,3 +94,9 @@ def notes_of(session: Session, enquiry: Enquiry) -> list[Note]:
 def advisors_for(session: Session, enquiry: Enquiry) -> list[ConsoleUser]:
     return list(session.scalars(select(ConsoleUser).where(
         (ConsoleUser.desk_id == enquiry.desk_id) | ConsoleUser.is_admin).order_by(ConsoleUser.email)))
+
+
+def history_of(session: Session, enquiry: Enquiry, limit: int = 100) -> list[AuditEntry]:
+    """The audit trail of one enquiry, newest first."""
+    return list(session.scalars(select(AuditEntry).where(AuditEntry.enquiry_id == enquiry.id)
+                                .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit)))

@@ -66,7 +66,9 @@ def _enquiry_page(request, reference: str, error=None, status: int = 200):
     with request.app.ctx.sessions.begin() as session:
         enquiry = visible_enquiry(request, session, reference)
         accounts.audit(session, request.ctx.user, "view", enquiry.id)
+        session.flush()
         values = dict(
+            history=followup.history_of(session, enquiry),
             enquiry=enquiry, follow=followup.followup_of(session, enquiry), notes=followup.notes_of(session, enquiry),
             advisors=followup.advisors_for(session, enquiry),
             judged=recompute(enquiry, request.app.ctx.catalogue, _today(request)),

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import shutil
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 import requests
@@ -48,6 +50,21 @@ def csrf_of(html: str) -> str:
     return html[start:html.index('"', start)]
 
 
+@contextmanager
+def served(database_url: str, base: Path, calls: Path, **env: str | None) -> Iterator[str]:
+    """`python -m bot console serve` on a free port over this database; yields its address."""
+    port = free_port()
+    environment = rasa_env({"ORIENTA_DATABASE_URL": database_url, "ORIENTA_TRACKER_DB": str(base / "tracker.db"),
+                            "ORIENTA_CALLS_DIR": str(calls), "ORIENTA_TODAY": PINNED_DAY,
+                            "ORIENTA_CONSOLE_PORT": str(port), "ORIENTA_SECRET": "test-secret-not-for-production",
+                            "ORIENTA_CONSOLE_HTTPS": None, **env})
+    service = Service("console", [sys.executable, "-m", "bot", "console", "serve"], cwd=ROOT, env=environment,
+                      log_path=base / f"console-{port}.log", health_url=f"http://127.0.0.1:{port}/health")
+    with service:
+        service.wait_healthy(60)
+        yield f"http://127.0.0.1:{port}"
+
+
 @pytest.fixture(scope="package")
 def console(tmp_path_factory) -> Console:
     base = tmp_path_factory.mktemp("console")
@@ -74,16 +91,8 @@ def console(tmp_path_factory) -> Console:
     ], slots={"language": "en", "facts": {"employees": 18, "province": "BG", "investment_eur": "120000"}})
     calls = base / "calls"
     shutil.copytree(CALLS_DIR, calls)
-    port = free_port()
-    env = rasa_env({"ORIENTA_DATABASE_URL": url, "ORIENTA_TRACKER_DB": str(base / "tracker.db"),
-                    "ORIENTA_CALLS_DIR": str(calls), "ORIENTA_TODAY": PINNED_DAY,
-                    "ORIENTA_CONSOLE_PORT": str(port), "ORIENTA_SECRET": "test-secret-not-for-production",
-                    "ORIENTA_CONSOLE_HTTPS": None})
-    service = Service("console", [sys.executable, "-m", "bot", "console", "serve"], cwd=ROOT, env=env,
-                      log_path=base / "console.log", health_url=f"http://127.0.0.1:{port}/health")
-    with service:
-        service.wait_healthy(60)
-        yield Console(f"http://127.0.0.1:{port}", url, calls, sessions, refs)
+    with served(url, base, calls) as console_url:
+        yield Console(console_url, url, calls, sessions, refs)
     sessions.kw["bind"].dispose()
 
 

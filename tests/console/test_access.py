@@ -101,3 +101,18 @@ def test_logout_ends_the_session(console):
     client.post(f"{console.url}/logout", data={"csrf": token})
     replay = requests.get(console.url + "/", cookies={"orienta_console": cookie}, allow_redirects=False)
     assert replay.status_code == 303 and replay.headers["Location"] == "/login"
+
+
+def test_behind_https_the_session_cookie_is_secure(console, tmp_path):
+    from tests.console.conftest import served
+
+    with served(console.database_url, tmp_path, console.calls_dir, ORIENTA_CONSOLE_HTTPS="1") as url:
+        client = requests.Session()
+        page = client.get(f"{url}/login")
+        assert "Secure" in page.headers["Set-Cookie"]  # the login form's own token cookie
+        # A client keeps Secure cookies for https: over this plain loopback test it is handed back by hand.
+        reply = client.post(f"{url}/login", data={"email": "anna@example.it", "password": "correct horse battery",
+                                                  "csrf": csrf_of(page.text)}, allow_redirects=False,
+                            cookies={"orienta_console_login": page.cookies["orienta_console_login"]})
+        assert reply.status_code == 303
+        assert "Secure" in reply.headers["Set-Cookie"] and "HttpOnly" in reply.headers["Set-Cookie"]

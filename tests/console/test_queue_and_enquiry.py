@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from bot.console.models import AuditEntry
@@ -12,7 +13,16 @@ from tests.console.conftest import csrf_of
 
 
 def _order(html: str) -> list[str]:
-    return re.findall(r'<tr data-reference="([A-Z0-9]+)"', html)
+    """The queue's references in order, only those the fixture seeded (other tests add their own)."""
+    return [ref for ref in re.findall(r'<tr data-reference="([A-Z0-9]+)"', html) if ref in SEEDED]
+
+
+SEEDED: set[str] = set()
+
+
+@pytest.fixture(autouse=True)
+def _seeded(console):
+    SEEDED.update(console.references.values())
 
 
 def test_the_queue_puts_an_enquiry_eligible_for_an_open_call_first(console):
@@ -87,6 +97,8 @@ def test_a_status_change_with_an_outcome_and_a_note_are_recorded_and_audited(con
         assert enquiry.status == "in_progress"  # the chat's own status, kept in step
         actions = [a.action for a in session.scalars(select(AuditEntry).where(AuditEntry.enquiry_id == enquiry.id))]
     assert {"view", "status", "note"} <= set(actions)
+    history = page[page.index('data-testid="history"'):]
+    assert "anna@example.it" in history and "<td>status</td>" in history and "<td>note</td>" in history
 
 
 def test_closing_needs_an_outcome(console):

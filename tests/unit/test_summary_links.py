@@ -53,3 +53,9 @@ def test_orienta_secret_wins_over_the_file(tmp_path, monkeypatch):
     monkeypatch.setenv("ORIENTA_SECRET", "from-the-environment")
     assert summary_links.secret(tmp_path / "never-made") == b"from-the-environment"
     assert not (tmp_path / "never-made").exists()
+
+
+def test_without_a_base_url_the_link_starts_with_orienta_console_url(monkeypatch):
+    monkeypatch.setenv("ORIENTA_SECRET", "s3cret")
+    monkeypatch.setenv("ORIENTA_CONSOLE_URL", "https://orienta.example.org/console/")
+    assert link_for("conv-9").startswith("https://orienta.example.org/console/summary/")
