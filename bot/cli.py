@@ -14,7 +14,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from bot.catalogue import CatalogueError
-from bot.console.accounts import AccountError
 from bot.profile import ProfileError, parse_profile
 
 MAX_INPUT_BYTES = 1_000_000
@@ -120,9 +119,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except AccountError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
     except (InputError, ProfileError, CatalogueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

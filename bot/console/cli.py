@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -14,15 +15,20 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _add_user(args: argparse.Namespace) -> int:
-    from bot.console.accounts import create_user
+    from bot.console.accounts import AccountError, create_user
     from bot.store import session_factory, upgrade
 
     upgrade()
     sessions = session_factory()
-    with sessions.begin() as session:
-        user, password = create_user(session, args.email, desk_id=args.desk, admin=args.admin)
-        email, role = user.email, "admin" if user.is_admin else f"advisor of desk {user.desk_id}"
-    sessions.kw["bind"].dispose()
+    try:
+        with sessions.begin() as session:
+            user, password = create_user(session, args.email, desk_id=args.desk, admin=args.admin)
+            email, role = user.email, "admin" if user.is_admin else f"advisor of desk {user.desk_id}"
+    except AccountError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    finally:
+        sessions.kw["bind"].dispose()
     print(f"Account {email} ({role}) created.")
     print(f"One-time password (shown only now; it must be changed at first login): {password}")
     return 0

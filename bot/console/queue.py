@@ -57,7 +57,9 @@ class Filters:
         def one(name: str) -> str | None:
             value = args.get(name)
             value = value[0] if isinstance(value, list) else value
-            return value.strip()[:200] or None if isinstance(value, str) else None
+            if not isinstance(value, str):
+                return None
+            return value.strip()[:200] or None
 
         def day(name: str) -> dt.date | None:
             try:

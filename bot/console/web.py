@@ -66,6 +66,7 @@ def templates() -> Environment:
 def new_app(config: ConsoleConfig) -> Sanic:
     app = Sanic(f"orienta_console_{next(_names)}")
     app.config.FALLBACK_ERROR_FORMAT = "html"
+    app.config.REQUEST_MAX_SIZE = 2_000_000  # the largest upload is a call file or a CSV of firms
     app.ctx.config = config
     app.ctx.sessions: sessionmaker = session_factory(config.database_url)
     app.ctx.templates = templates()

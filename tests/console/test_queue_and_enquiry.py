@@ -111,3 +111,14 @@ def test_closing_needs_an_outcome(console):
 
 def test_an_enquiry_that_does_not_exist_is_not_found(console):
     assert console.login("anna@example.it").get(f"{console.url}/enquiry/ZZZZZZZZ").status_code == 404
+
+
+def test_an_anonymous_enquiry_without_a_desk_is_the_admins_and_shows_no_personal_data(console):
+    with console.sessions.begin() as session:
+        from bot.store.enquiries import create_enquiry
+
+        reference = create_enquiry(session, channel="rest", language="it", profile={}, verdicts={}).reference
+    assert console.login("anna@example.it").get(f"{console.url}/enquiry/{reference}").status_code == 403
+    page = console.login("admin@example.it").get(f"{console.url}/enquiry/{reference}").text
+    assert "Richiesta anonima" in page and 'data-testid="transcript-missing"' in page
+    assert "Nessun fatto raccolto." in page
