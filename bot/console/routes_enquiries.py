@@ -8,6 +8,7 @@ from bot.console import accounts, followup
 from bot.console.export import queue_csv
 from bot.console.models import OUTCOMES, PROGRESS
 from bot.console.queue import PRIORITY_FORMULA, Filters, queue, visible
+from bot.console.summary import profile_lines
 from bot.console.transcript import transcript
 from bot.console.verdicts import recompute
 from bot.console.web import render
@@ -71,7 +72,8 @@ def _enquiry_page(request, reference: str, error=None, status: int = 200):
             history=followup.history_of(session, enquiry),
             enquiry=enquiry, follow=followup.followup_of(session, enquiry), notes=followup.notes_of(session, enquiry),
             advisors=followup.advisors_for(session, enquiry),
-            judged=recompute(enquiry, request.app.ctx.catalogue, _today(request)),
+            judged=(judged := recompute(enquiry, request.app.ctx.catalogue, _today(request))),
+            facts=profile_lines(judged.assessment.profile, "it") if judged.assessment else [],
             today=_today(request), lines=transcript(enquiry.conversation_id, request.app.ctx.config.tracker_db),
             statuses=PROGRESS, outcomes=OUTCOMES, desks=all_desks(), error=error,
         )

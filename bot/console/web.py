@@ -21,7 +21,7 @@ from sanic import Sanic, response
 from sanic.exceptions import Forbidden, NotFound, SanicException
 from sqlalchemy.orm import sessionmaker
 
-from bot import clock, fmt
+from bot import clock, fmt, texts
 from bot.catalogue import CALLS_DIR, Catalogue, load_catalogue
 from bot.console import accounts
 from bot.store.db import session_factory
@@ -59,8 +59,19 @@ def templates() -> Environment:
     env.filters["day"] = lambda value, lang="it": "" if value is None else fmt.date(lang, value)
     env.globals.update(STATUS_LABELS=STATUS_LABELS, OUTCOME_LABELS=OUTCOME_LABELS, RESULT_LABELS=RESULT_LABELS)
     env.filters["todate"] = dt.date.fromisoformat
+    env.filters["fact"] = _fact_label
+    env.filters["call_status"] = lambda status: _text_or(f"summary.status.{status}", status)
     env.filters["stamp"] = lambda value: "" if value is None else value.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     return env
+
+
+def _text_or(key: str, fallback: str) -> str:
+    return texts.catalogue("it").get(key, fallback)
+
+
+def _fact_label(key: str) -> str:
+    """A profile key as advisors read it ("turnover_eur" -> "Fatturato")."""
+    return _text_or(f"answers.label.{key}", key)
 
 
 def new_app(config: ConsoleConfig) -> Sanic:

@@ -61,6 +61,7 @@ def test_the_enquiry_page_shows_profile_contact_and_consent(console):
     ref = console.references["bergamo_new"]
     page = console.login("anna@example.it").get(f"{console.url}/enquiry/{ref}").text
     assert "Tessiture Orobiche srl" in page and "giulia@example.it" in page
+    assert "<dt>Dipendenti</dt><dd>18</dd>" in page and "<dt>Investimento</dt><dd>120.000,00\xa0€</dd>" in page
     assert "dato il 2025-06-30 09:00 UTC" in page
 
 
@@ -69,7 +70,7 @@ def test_the_enquiry_page_recomputes_verdicts_beside_what_the_user_was_told(cons
     page = console.login("anna@example.it").get(f"{console.url}/enquiry/{ref}").text
     row = page[page.index('data-call="verso-nuovi-mercati-2025"'):]
     row = row[:row.index("</tr>")]
-    assert "open · non idonea" in row  # what the user was told
+    assert "aperto · non idonea" in row  # what the user was told
     assert "(cambiato)" in row
     assert "Ricalcolata oggi, 1 luglio 2025" in page
 
