@@ -24,7 +24,9 @@ def _today(request):
 
 def _filters_page_values(request, rows, filters):
     catalogue = request.app.ctx.catalogue
-    return dict(rows=rows, filters=filters, statuses=PROGRESS, calls=[(c.id, c.title["it"]) for c in catalogue],
+    with request.app.ctx.sessions() as session:
+        emails = {user.id: user.email for user in accounts.all_users(session)}
+    return dict(rows=rows, filters=filters, emails=emails, statuses=PROGRESS, calls=[(c.id, c.title["it"]) for c in catalogue],
                 formula=PRIORITY_FORMULA, desks={d.id: d.chamber for d in all_desks()})
 
 

@@ -7,8 +7,8 @@ import re
 import pytest
 from sqlalchemy import select
 
-from bot.console.models import AuditEntry
-from bot.store.enquiries import get_by_reference
+from bot.console.models import AuditEntry, ConsoleUser
+from bot.store.enquiries import create_enquiry, get_by_reference
 from tests.console.conftest import csrf_of
 
 
@@ -116,10 +116,30 @@ def test_an_enquiry_that_does_not_exist_is_not_found(console):
 
 def test_an_anonymous_enquiry_without_a_desk_is_the_admins_and_shows_no_personal_data(console):
     with console.sessions.begin() as session:
-        from bot.store.enquiries import create_enquiry
-
         reference = create_enquiry(session, channel="rest", language="it", profile={}, verdicts={}).reference
     assert console.login("anna@example.it").get(f"{console.url}/enquiry/{reference}").status_code == 403
     page = console.login("admin@example.it").get(f"{console.url}/enquiry/{reference}").text
     assert "Richiesta anonima" in page and 'data-testid="transcript-missing"' in page
     assert "Nessun fatto raccolto." in page
+
+
+def test_an_enquiry_assigned_to_an_advisor_shows_who_has_it_in_the_queue(console):
+    client = console.login("anna@example.it")
+    ref = console.references["bergamo_new"]
+    page = client.get(f"{console.url}/enquiry/{ref}").text
+    anna_id = re.search(r'<option value="(\d+)" >anna@example.it</option>', page).group(1)
+    client.post(f"{console.url}/enquiry/{ref}/assign", data={"assignee": anna_id, "csrf": csrf_of(page)})
+    queue_page = client.get(console.url + "/").text
+    row = queue_page[queue_page.index(f'<tr data-reference="{ref}"'):]
+    assert "anna@example.it" in row[:row.index("</tr>")]
+
+
+def test_an_advisor_of_another_desk_cannot_be_given_the_enquiry(console):
+    client = console.login("admin@example.it")
+    ref = console.references["bergamo_new"]
+    page = client.get(f"{console.url}/enquiry/{ref}").text
+    assert "marco@example.it" not in page  # not offered
+    with console.sessions() as session:
+        marco = session.scalars(select(ConsoleUser).where(ConsoleUser.email == "marco@example.it")).one()
+    reply = client.post(f"{console.url}/enquiry/{ref}/assign", data={"assignee": str(marco.id), "csrf": csrf_of(page)})
+    assert reply.status_code == 400 and "is not an advisor of this enquiry" in reply.text
