@@ -7,8 +7,9 @@ from sanic import Blueprint, response
 
 from bot import texts
 from bot.assess import assess
-from bot.batch import BatchError, assess_rows, read_rows
+from bot.batch import RESULT_COLUMNS, BatchError, assess_rows, read_rows
 from bot.console import accounts
+from bot.console.export import decimal_comma, excel_csv
 from bot.flat_profile import BOOLEAN_FACTS, FLAT_FACTS, field_errors, flat_to_profile
 from bot.console.web import render
 from bot.store.enquiries import EnquiryError, create_enquiry, profile_snapshot
@@ -77,8 +78,8 @@ async def save_assessment(request):
     return response.redirect(f"/enquiry/{reference}", status=303)
 
 
-@bp.post("/assess/batch")
-async def assess_batch(request):
+def _batch_rows(request):
+    """The assessed rows of the uploaded CSV, or the page that says what is wrong with it."""
     upload = request.files.get("file")
     if upload is None or not upload.body:
         return _page(request, status=400, batch_error="Scegliete un file CSV.")
@@ -90,4 +91,24 @@ async def assess_batch(request):
         return _page(request, status=400, batch_error="Il file non è in UTF-8 (in Excel: Salva come, CSV UTF-8).")
     except BatchError as err:
         return _page(request, status=400, batch_error=str(err))
-    return _page(request, batch=assess_rows(rows, today=request.app.ctx.config.today(), catalogue=request.app.ctx.catalogue))
+    return assess_rows(rows, today=request.app.ctx.config.today(), catalogue=request.app.ctx.catalogue)
+
+
+@bp.post("/assess/batch")
+async def assess_batch(request):
+    rows = _batch_rows(request)
+    return _page(request, batch=rows) if isinstance(rows, list) else rows
+
+
+@bp.post("/assess/batch.csv")
+async def assess_batch_csv(request):
+    rows = _batch_rows(request)
+    if not isinstance(rows, list):
+        return rows
+    money = {5, 6, 7, 8}  # total_eligible, grant, loan, own_contribution
+
+    def cells(row):
+        return [decimal_comma(v) if i in money else v for i, v in enumerate(row.cells())]
+
+    return response.raw(excel_csv(RESULT_COLUMNS, (cells(r) for r in rows)), content_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="valutazioni.csv"'})

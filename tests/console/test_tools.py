@@ -1,6 +1,9 @@
 """The quick assessment of a phone enquiry and the CSV of many profiles, in the console."""
 from __future__ import annotations
 
+import csv
+import io
+
 from tests.console.conftest import csrf_of
 
 FACTS = {"employees": "18", "province": "BG", "turnover_eur": "3000000", "lombardy_site": "sì",
@@ -60,3 +63,15 @@ def test_an_upload_without_the_csrf_token_is_refused(console):
     client = console.login("anna@example.it")
     reply = client.post(f"{console.url}/assess/batch", files={"file": ("x.csv", b"employees\n3\n", "text/csv")})
     assert reply.status_code == 403
+
+
+def test_the_assessed_csv_downloads_for_excel(console):
+    client = console.login("anna@example.it")
+    token = csrf_of(client.get(f"{console.url}/assess").text)
+    reply = client.post(f"{console.url}/assess/batch.csv", data={"csrf": token},
+                        files={"file": ("imprese.csv", b"impresa;employees;province;investment_eur\nAlfa;18;BG;120000,50\n",
+                                        "text/csv")})
+    assert reply.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(reply.content.decode("utf-8-sig")), delimiter=";"))
+    artigiani = next(r for r in rows if r["call"] == "investimenti-ripresa-2021-artigiani")
+    assert artigiani["firm"] == "Alfa" and artigiani["total_eligible"] == "120000,50"
