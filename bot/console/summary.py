@@ -15,7 +15,7 @@ from typing import Any, Mapping
 from bot import fmt, texts
 from bot.assess import assess
 from bot.catalogue import Catalogue, default_catalogue
-from bot.console.web import templates
+from bot.console.templating import templates
 from bot.profile import Profile
 
 PROFILE_ORDER = ("employees", "turnover_eur", "balance_sheet_eur", "comune", "province", "lombardy_site",

@@ -16,28 +16,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Sanic, response
 from sanic.exceptions import Forbidden, NotFound, SanicException
 from sqlalchemy.orm import sessionmaker
 
-from bot import clock, fmt, texts
+from bot import clock
 from bot.catalogue import CALLS_DIR, Catalogue, load_catalogue
 from bot.console import accounts
+from bot.console.templating import templates
 from bot.store.db import session_factory
 
 HERE = Path(__file__).resolve().parent
-TEMPLATES, STATIC = HERE / "templates", HERE / "static"
+STATIC = HERE / "static"
 SESSION_COOKIE, LOGIN_CSRF_COOKIE = "orienta_console", "orienta_console_login"
 PUBLIC_PREFIXES = ("/static/", "/summary/")
 PUBLIC_PATHS = ("/login", "/health", "/favicon.ico")
 CHANGE_PASSWORD_PATHS = ("/password", "/logout")
 _names = itertools.count(1)
-STATUS_LABELS = {"new": "nuova", "contacted": "contattata", "in_progress": "in lavorazione", "closed": "chiusa"}
-OUTCOME_LABELS = {"applied": "domanda presentata", "funded": "finanziata", "not_eligible": "non idonea",
-                  "no_answer": "nessuna risposta"}
-RESULT_LABELS = {True: "idonea", False: "non idonea", None: "da verificare"}
-
 
 @dataclass
 class ConsoleConfig:
@@ -49,29 +44,6 @@ class ConsoleConfig:
 
     def calls_folder(self) -> Path:
         return Path(self.calls_dir or os.environ.get("ORIENTA_CALLS_DIR") or CALLS_DIR)
-
-
-def templates() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
-    env.filters["money"] = lambda value, lang="it": "" if value is None else fmt.money(lang, value)
-    env.filters["number"] = lambda value, lang="it": "" if value is None else fmt.number(lang, value)
-    env.filters["day"] = lambda value, lang="it": "" if value is None else fmt.date(lang, value)
-    env.globals.update(STATUS_LABELS=STATUS_LABELS, OUTCOME_LABELS=OUTCOME_LABELS, RESULT_LABELS=RESULT_LABELS)
-    env.filters["todate"] = dt.date.fromisoformat
-    env.filters["fact"] = _fact_label
-    env.filters["call_status"] = lambda status: _text_or(f"summary.status.{status}", status)
-    env.filters["stamp"] = lambda value: "" if value is None else value.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    return env
-
-
-def _text_or(key: str, fallback: str) -> str:
-    return texts.catalogue("it").get(key, fallback)
-
-
-def _fact_label(key: str) -> str:
-    """A profile key as advisors read it ("turnover_eur" -> "Fatturato")."""
-    return _text_or(f"answers.label.{key}", key)
 
 
 def new_app(config: ConsoleConfig) -> Sanic:
