@@ -1,5 +1,6 @@
-"""The advisor command line: `python -m bot assess PROFILE.json [--today YYYY-MM-DD]`, and the
-alerts run: `python -m bot alerts --dry-run | --send [--today YYYY-MM-DD]`.
+"""The advisor command line: `python -m bot assess PROFILE.json [--today YYYY-MM-DD]`,
+`python -m bot assess-batch FILE.csv`, `python -m bot console serve|add-user`, and the alerts run:
+`python -m bot alerts --dry-run | --send [--today YYYY-MM-DD]`.
 
 Its output is a contract (advisors script against it): one JSON object on stdout. Bad input
 exits with status 2 and one line on stderr naming the field; nothing half-computed is printed.
@@ -71,6 +72,22 @@ def _assess(args: argparse.Namespace) -> int:
     return 0
 
 
+def _assess_batch(args: argparse.Namespace) -> int:
+    from bot.batch import BatchError, assess_rows, read_rows, to_csv
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise InputError(f"{args.file}: no such file")
+    if path.stat().st_size > MAX_INPUT_BYTES:
+        raise InputError(f"{args.file}: larger than {MAX_INPUT_BYTES} bytes")
+    try:
+        rows = read_rows(path.read_text(encoding="utf-8", errors="strict"))
+    except (BatchError, UnicodeDecodeError) as err:
+        raise InputError(f"{args.file}: {err}") from None
+    sys.stdout.write(to_csv(assess_rows(rows, today=args.today)))
+    return 0
+
+
 def _calls(args: argparse.Namespace) -> int:
     from bot.catalogue import load_catalogue
 
@@ -110,6 +127,10 @@ def parser() -> argparse.ArgumentParser:
     assess_cmd.add_argument("--today", type=_date, default=None, help="judge as of this date (YYYY-MM-DD)")
     assess_cmd.add_argument("--call", action="append", metavar="ID", help="only this call (repeatable)")
     assess_cmd.set_defaults(run=_assess)
+    batch_cmd = commands.add_parser("assess-batch", help="judge every firm of a CSV; one output row per firm and call")
+    batch_cmd.add_argument("file", help="a CSV: one firm per row, columns named by the profile's facts")
+    batch_cmd.add_argument("--today", type=_date, default=None, help="judge as of this date (YYYY-MM-DD)")
+    batch_cmd.set_defaults(run=_assess_batch)
     calls_cmd = commands.add_parser("calls", help="check and list the call files")
     calls_cmd.add_argument("--dir", default=None, help="a folder of call files (default: the catalogue)")
     calls_cmd.set_defaults(run=_calls)
@@ -120,6 +141,9 @@ def parser() -> argparse.ArgumentParser:
     alerts_cmd.add_argument("--today", type=_date, default=None, help="run as of this date (YYYY-MM-DD)")
     alerts_cmd.add_argument("--dir", default=None, help="a folder of call files (default: ORIENTA_CALLS_DIR or the catalogue)")
     alerts_cmd.set_defaults(run=_alerts)
+    from bot.console.cli import add_parser as add_console
+
+    add_console(commands)
     return top
 
 

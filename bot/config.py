@@ -24,18 +24,23 @@ class Settings:
     rasa_port: int
     actions_port: int
     web_port: int  # the website widget's files and demo page (bot/web/server.py)
+    console_port: int  # the advisor console (bot/console)
     log_level: str
     host: str  # loopback by default: exposing the servers is a deliberate choice
+    console_url: str  # the console's address as users reach it (summary links start with it)
 
 
 def settings() -> Settings:
+    host, console_port = _text("ORIENTA_HOST", "127.0.0.1"), _port("ORIENTA_CONSOLE_PORT", 5090)
     return Settings(
         database_url=_text("ORIENTA_DATABASE_URL", DEFAULT_DATABASE_URL),
         rasa_port=_port("ORIENTA_RASA_PORT", 5005),
         actions_port=_port("ORIENTA_ACTIONS_PORT", 5055),
         web_port=_port("ORIENTA_WEB_PORT", 5080),
+        console_port=console_port,
         log_level=_log_level("ORIENTA_LOG_LEVEL", "INFO"),
-        host=_text("ORIENTA_HOST", "127.0.0.1"),
+        host=host,
+        console_url=_text("ORIENTA_CONSOLE_URL", f"http://{host}:{console_port}").rstrip("/"),
     )
 
 

@@ -246,6 +246,25 @@ def load_call(path: Path) -> Call:
     return Call(data=data, path=str(path))
 
 
+def call_errors(path: Path) -> list[CatalogueError]:
+    """Every schema error of one call file (each naming its field), or its first consistency
+    error once the schema is met; empty when the file loads. For editors who fix all at once."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        return [CatalogueError(path, "", f"is not valid YAML: {err}")]
+    validator = jsonschema.Draft7Validator(_schema(), format_checker=jsonschema.FormatChecker())
+    data = _dates_as_text(raw)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        return [CatalogueError(path, _field(error), error.message) for error in errors]
+    try:
+        _check_consistency(path, data)
+    except CatalogueError as err:
+        return [err]
+    return []
+
+
 def load_catalogue(directory: Path | str | None = None) -> Catalogue:
     """Every call file in `directory` (default: ORIENTA_CALLS_DIR or bot/catalogue/calls)."""
     folder = Path(directory or os.environ.get("ORIENTA_CALLS_DIR") or CALLS_DIR)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot import config
 from bot.runtime.chat import curl_example, terminal_chat
+from bot.runtime.console import CONSOLE_START_TIMEOUT, console_service
 from bot.runtime.credentials import telegram_settings
 from bot.runtime.processes import ServiceError, port_in_use
 from bot.runtime.stack import Stack
@@ -50,26 +51,30 @@ def _stop_on_sigterm() -> None:
 def run() -> None:
     _migrate()
     settings = config.settings()
-    if port_in_use(settings.host, settings.web_port):  # before the slow start of Rasa
-        raise ServiceError(f"port {settings.web_port} on {settings.host} is taken: stop what uses it "
-                           "or set ORIENTA_WEB_PORT")
+    for name, port in (("ORIENTA_WEB_PORT", settings.web_port), ("ORIENTA_CONSOLE_PORT", settings.console_port)):
+        if port_in_use(settings.host, port):  # before the slow start of Rasa
+            raise ServiceError(f"port {port} on {settings.host} is taken: stop what uses it or set {name}")
     stack = _stack()
-    print("Starting the action server and the Rasa server...")
-    with stack, serve_widget(stack) as widget:
+    console = console_service(ROOT, settings.host, settings.console_port, VAR / "logs", stack.tracker_db)
+    print("Starting the action server, the Rasa server and the advisor console...")
+    with console, stack, serve_widget(stack) as widget:
+        console.wait_healthy(CONSOLE_START_TIMEOUT)
         print(f"Orienta is ready. REST channel: {stack.rest_url}")
         print(f"Try:\n  {curl_example(stack.rest_url)}")
         print(f"Website widget demo page: {widget.demo_url}")
         if (telegram := telegram_settings()) is not None:
             print(f"Telegram: updates arrive at {stack.base_url}/webhooks/telegram/webhook "
                   f"(published as {telegram.webhook_url})")
-        print("Or chat in the terminal with `make chat` from another shell. Ctrl-C stops both servers.")
+        print(f"Advisor console: http://{settings.host}:{settings.console_port}/ (first admin: "
+              "`.venv/bin/python -m bot console add-user EMAIL --admin`)")
+        print("Or chat in the terminal with `make chat` from another shell. Ctrl-C stops every server.")
         try:
-            while stack.all_running():
+            while stack.all_running() and console.running:
                 time.sleep(1)  # watching for a server that dies; Ctrl-C interrupts the sleep
         except KeyboardInterrupt:
             print("\nStopping...")
             return
-        raise ServiceError(f"a server stopped unexpectedly:\n{stack.log_tails()}")
+        raise ServiceError(f"a server stopped unexpectedly:\n{stack.log_tails()}")  # console.log is among them
 
 
 def chat() -> None:

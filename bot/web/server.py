@@ -1,33 +1,37 @@
 """The widget's files and a demo host page over HTTP: what `make run` serves beside Rasa, and
 what the browser tests open.
 
-Only a fixed list of paths is served (nothing from the request reaches the file system), GET
-and HEAD only. The Socket.IO client comes from node_modules/ (installed by `make` with
-`npm ci`), the interface texts from bot/texts/{it,en}/widget.yaml: everything the widget
-needs is served from here, no CDN. Runs in a thread of the calling process: it is small and
+A Sanic application (the framework Rasa already brings, as the advisor console uses) with the
+demo page drawn by a Jinja2 template (bot/web/templates/demo.html, autoescaped). Only a fixed
+list of paths is served (nothing from the request reaches the file system), GET and HEAD only.
+The Socket.IO client comes from node_modules/ (installed by `make` with `npm ci`), the
+interface texts from bot/texts/{it,en}/widget.yaml: everything the widget needs is served from
+here, no CDN. Runs in a thread of the calling process, on its own event loop: it is small and
 stops with it.
 """
 from __future__ import annotations
 
-import html
+import asyncio
+import itertools
 import json
 import re
 import threading
 from dataclasses import dataclass, field
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
-from urllib.parse import parse_qs, urlsplit
+from typing import Any, Callable
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sanic import Sanic, response
 
 from bot import texts
 
 ROOT = Path(__file__).resolve().parents[2]
 STATIC = Path(__file__).resolve().parent / "static"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 SOCKET_IO_DIST = ROOT / "node_modules" / "socket.io-client" / "dist"
 WIDGET_PATH = "/orienta-widget.js"
 TEXT_PREFIX = "widget."
-_PLACEHOLDER = re.compile(r"\{\{([a-z_.]+)\}\}")
+_app_names = itertools.count(1)  # Sanic wants one name per application in a process
 # A Host header we are willing to echo into the demo page (name, IPv4 or [IPv6]).
 _HOSTNAME = re.compile(r"^(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])$")
 
@@ -64,7 +68,8 @@ class WidgetServer:
     host: str
     port: int
     rasa_port: int
-    _server: ThreadingHTTPServer | None = field(default=None, init=False)
+    _loop: asyncio.AbstractEventLoop | None = field(default=None, init=False)
+    _server: Any = field(default=None, init=False)  # sanic.server.AsyncioServer
     _thread: threading.Thread | None = field(default=None, init=False)
 
     @property
@@ -87,24 +92,53 @@ class WidgetServer:
         if not (SOCKET_IO_DIST / "socket.io.min.js").is_file():
             raise WidgetServerError(f"{SOCKET_IO_DIST / 'socket.io.min.js'} is missing: run `make run` "
                                     "(it runs `npm ci`) or `npm ci` in the project folder")
-        try:
-            self._server = ThreadingHTTPServer((self.host, self.port), _handler_for(self))
-        except OSError as err:
-            raise WidgetServerError(f"cannot serve the widget on {self.host}:{self.port}: {err}") from err
-        self._server.daemon_threads = True
-        self.port = self._server.server_address[1]  # the real one when port 0 was asked for
-        self._thread = threading.Thread(target=self._server.serve_forever, name="widget-server", daemon=True)
+        # The loop is made, started and run in the server's own thread: the caller's thread may
+        # already run a loop of its own (Playwright's sync API does).
+        app, ready, failure = _app_for(self), threading.Event(), []
+
+        def run() -> None:
+            loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(loop)
+            try:
+                server = loop.run_until_complete(app.create_server(
+                    self.host, self.port, return_asyncio_server=True, access_log=False))
+                loop.run_until_complete(server.startup())
+            except OSError as err:
+                failure.append(err)
+                loop.close()
+                ready.set()
+                return
+            self._loop, self._server = loop, server
+            self.port = server.server.sockets[0].getsockname()[1]  # the real one when port 0 was asked for
+            ready.set()
+            loop.run_forever()
+            loop.close()
+
+        self._thread = threading.Thread(target=run, name="widget-server", daemon=True)
         self._thread.start()
+        ready.wait(timeout=30)
+        if failure or self._server is None:
+            self._thread.join(timeout=5)
+            self._thread = None
+            raise WidgetServerError(f"cannot serve the widget on {self.host}:{self.port}: "
+                                    f"{failure[0] if failure else 'it did not start'}")
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
+        loop, server, thread = self._loop, self._server, self._thread
+        self._loop = self._server = self._thread = None
+        if loop is None:
+            return
+
+        async def shut_down() -> None:
+            server.server.close()
+            for connection in list(server.connections):
+                connection.close_if_idle()
+            await server.server.wait_closed()
+
+        asyncio.run_coroutine_threadsafe(shut_down(), loop).result(timeout=10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=5)  # the thread closes its loop once it stops
 
     def __enter__(self) -> "WidgetServer":
         return self.start()
@@ -122,14 +156,8 @@ class WidgetServer:
             "widget_src": f"{page_origin}{WIDGET_PATH}", "server": rasa_url,
             "snippet": embed_snippet(f"{page_origin}{WIDGET_PATH}", rasa_url, lang),
         }
-        template = (STATIC / "demo.html").read_text(encoding="utf-8")
-
-        def fill(match: re.Match) -> str:
-            name = match.group(1)
-            value = values[name] if name in values else texts.t(lang, name)
-            return html.escape(value, quote=True)
-
-        return _PLACEHOLDER.sub(fill, template).encode()
+        page = _templates().get_template("demo.html").render(t=lambda key: texts.t(lang, key), **values)
+        return page.encode()
 
     def demo_policy(self, request_host: str | None) -> str:
         """The demo page's Content-Security-Policy: the widget must work under a strict one."""
@@ -157,11 +185,22 @@ def _hostname(host_header: str | None) -> str | None:
     return host if _HOSTNAME.match(host) else None
 
 
+class _WidgetApp(Sanic):
+    # Sanic 21.12 rewrites its own protocol methods when an app starts ("touch-up"); a second app
+    # in one process (the tests start several widget servers) must rewrite the originals, which
+    # Sanic keeps only for apps in test mode. Nothing else of ours depends on the mode.
+    test_mode = True
+
+
+def _templates() -> Environment:
+    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True))
+
+
 def _static(name: str, content_type: str) -> Callable[[], tuple[bytes, str]]:
     return lambda: ((STATIC / name).read_bytes(), content_type)
 
 
-def _handler_for(server: WidgetServer) -> type[BaseHTTPRequestHandler]:
+def _app_for(server: WidgetServer) -> Sanic:
     files: dict[str, Callable[[], tuple[bytes, str]]] = {
         WIDGET_PATH: _static("orienta-widget.js", JS),
         "/orienta-widget.css": _static("orienta-widget.css", CSS),
@@ -173,46 +212,38 @@ def _handler_for(server: WidgetServer) -> type[BaseHTTPRequestHandler]:
         "/health": lambda: (b"ok\n", "text/plain; charset=utf-8"),
         "/favicon.ico": lambda: ((STATIC / "favicon.svg").read_bytes(), "image/svg+xml"),
     }
+    app = _WidgetApp(f"orienta_widget_{next(_app_names)}")
+    app.config.MOTD = False  # `make run` prints its own summary of the servers
+    app.config.FALLBACK_ERROR_FORMAT = "text"
 
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "OrientaWidget"
-        sys_version = ""
+    def demo(request):
+        lang = request.args.get("lang", "it")
+        lang = lang if lang in texts.LANGUAGES else "it"
+        host = request.headers.get("host")
+        return response.raw(server.demo_page(lang, host), content_type=HTML,
+                            headers={"Content-Security-Policy": server.demo_policy(host)})
 
-        def do_GET(self) -> None:
-            self._respond(include_body=True)
+    def file_route(path: str):
+        def serve_file(request):
+            body, content_type = files[path]()
+            return response.raw(body, content_type=content_type)
+        return serve_file
 
-        def do_HEAD(self) -> None:
-            self._respond(include_body=False)
+    for path in ("/", "/index.html"):
+        app.add_route(demo, path, methods=["GET", "HEAD"], name=f"demo{path.replace('/', '_').replace('.', '_')}")
+    for index, path in enumerate(files):
+        app.add_route(file_route(path), path, methods=["GET", "HEAD"], name=f"file_{index}")
 
-        def _respond(self, include_body: bool) -> None:
-            parts = urlsplit(self.path)
-            headers = {"X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache",
-                       "Referrer-Policy": "no-referrer"}
-            if parts.path in ("/", "/index.html"):
-                lang = parse_qs(parts.query).get("lang", ["it"])[0]
-                lang = lang if lang in texts.LANGUAGES else "it"
-                body, content_type = server.demo_page(lang, self.headers.get("Host")), HTML
-                headers["Content-Security-Policy"] = server.demo_policy(self.headers.get("Host"))
-            elif parts.path in files:
-                body, content_type = files[parts.path]()
-            else:
-                body, content_type = b"not found\n", "text/plain; charset=utf-8"
-                self.send_response(HTTPStatus.NOT_FOUND)
-                self._finish(body, content_type, headers, include_body)
-                return
-            self.send_response(HTTPStatus.OK)
-            self._finish(body, content_type, headers, include_body)
+    @app.exception(Exception)
+    def not_found(request, exception):
+        status = getattr(exception, "status_code", 500)
+        words = {404: "not found\n", 405: "only GET and HEAD\n"}
+        return response.text(words.get(status, "error\n"), status=status if status >= 400 else 500)
 
-        def _finish(self, body: bytes, content_type: str, headers: dict[str, str], include_body: bool) -> None:
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            if include_body:
-                self.wfile.write(body)
+    @app.on_response
+    def headers(request, resp):
+        resp.headers["X-Content-Type-Options"] = "nosniff"
+        resp.headers["Cache-Control"] = "no-cache"
+        resp.headers["Referrer-Policy"] = "no-referrer"
 
-        def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
-            pass  # one line per file on every page view would drown `make run`'s output
-
-    return Handler
+    return app

@@ -1,6 +1,7 @@
 """The widget server (bot/web/server.py) and the channel's input checks, without a browser."""
 from __future__ import annotations
 
+import http.client
 import urllib.error
 import urllib.request
 
@@ -37,6 +38,16 @@ def test_everything_the_widget_needs_is_served_by_the_project(widget, path):
                                   "/%2e%2e/credentials.yml"])
 def test_no_other_file_is_reachable(widget, path):
     assert get(widget.url + path)[0] == 404
+
+
+def test_head_gives_the_headers_without_the_body_and_other_methods_are_refused(widget):
+    connection = http.client.HTTPConnection("127.0.0.1", widget.port, timeout=10)
+    connection.request("HEAD", "/orienta-widget.js")
+    reply = connection.getresponse()
+    assert reply.status == 200 and int(reply.headers["Content-Length"]) > 0 and reply.read() == b""
+    connection = http.client.HTTPConnection("127.0.0.1", widget.port, timeout=10)
+    connection.request("POST", "/", body=b"x")
+    assert connection.getresponse().status == 405
 
 
 def test_the_demo_page_embeds_the_widget_with_one_tag_pointing_at_rasa(widget):

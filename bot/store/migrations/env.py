@@ -10,6 +10,7 @@ from sqlalchemy import create_engine, pool
 
 from bot.config import settings
 from bot.store.models import UTCDateTime, metadata
+import bot.console.models  # noqa: F401,E402 - the console's tables live on the same metadata
 
 config = context.config
 if config.config_file_name is not None:  # the CLI; never reconfigure an application's logging

@@ -1,0 +1,18 @@
+"""`make run` starts the advisor console beside the assistant: its own process
+(`python -m bot console serve`), logs in var/logs/console.log, ready when /health answers."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bot.runtime.environment import rasa_env
+from bot.runtime.processes import Service
+
+CONSOLE_START_TIMEOUT = 60.0
+
+
+def console_service(root: Path, host: str, port: int, log_dir: Path, tracker_db: Path) -> Service:
+    """The console on host:port over the store's database, reading the tracker the stack writes."""
+    env = rasa_env({"ORIENTA_CONSOLE_PORT": str(port), "ORIENTA_HOST": host, "ORIENTA_TRACKER_DB": str(tracker_db)})
+    return Service("advisor console", [sys.executable, "-m", "bot", "console", "serve"], cwd=root, env=env,
+                   log_path=log_dir / "console.log", health_url=f"http://{host}:{port}/health")
