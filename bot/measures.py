@@ -45,6 +45,10 @@ class Offer:
     def call(self) -> Call:
         return self.verdict.call
 
+    @property
+    def stale(self) -> bool:
+        return is_stale(self.call, self.today)
+
     def to_dict(self) -> dict[str, Any]:
         call, verdict = self.call, self.verdict
         status = verdict.status
@@ -82,6 +86,17 @@ class WatchItem:
     closes: dt.date | None
     eligible: bool | None  # with a profile: whether the firm met (or would have met) its rules
     today: dt.date
+
+    @property
+    def call_status(self):
+        """The call's status on the day, as bot.status gives it (for the wording of its dates)."""
+        from bot.status import call_status
+
+        return call_status(self.call, self.today)
+
+    @property
+    def stale(self) -> bool:
+        return is_stale(self.call, self.today)
 
     def to_dict(self) -> dict[str, Any]:
         call = self.call

@@ -1,76 +1,92 @@
-""""What can we do now?": the measures open today that fit the firm, said plainly when no regional
-or chamber call is open, and the calls to watch with the last dates known.
+""""What can we do now?": the measures open today that fit the firm (bot.measures, over every call
+file: SIMEST's lines too), said plainly when no regional or chamber call is open, the calls to
+watch with the last dates known, and the firm's desk.
 
 A measure fits unless the engine finds a rule the firm fails (facts still missing leave it in,
 marked as to be checked); a plan named in the question ("a fair", "e-commerce") keeps the
-measures of that theme. Each open measure comes with its managing body and how to apply.
+measures that fund it. Each open measure comes with its managing body and how to apply.
 """
 from __future__ import annotations
 
+from bot import measures
 from bot.answers import general
 from bot.answers.ask import Ask
 from bot.answers.reply import Reply, aspect_button, reply
-from bot.answers.say import status_of, status_short
-from bot.rules.matching import match
-from bot.status import ANNOUNCED, CLOSED, OPEN, UPCOMING
+from bot.answers.say import status_short
+from bot.status import CLOSED
 
-# A call's reach: national (SIMEST, a ministry), regional (Regione, Unioncamere Lombardia) or a
-# chamber's own; calls without the field are the regional ones the catalogue started with.
 NATIONAL, REGIONAL, CHAMBER = "national", "regional", "chamber"
-MAX_WATCH = 4
+LEVEL_ORDER = {CHAMBER: 0, REGIONAL: 1, NATIONAL: 2}
+MAX_OFFERS = 6
+MAX_WATCH = 5
 MAX_BUTTONS = 3
+# The theme a question names (bot.conversation.questions.THEMES) as the plan the measures fund.
+PLAN_OF_THEME = {"fairs": "fair"}
 
 
-def level(call) -> str:
-    return (call.data.get("territory") or {}).get("level") or REGIONAL
-
-
-def _themed(calls, theme):
-    themed = [item for item in calls if theme in (item[0].data.get("themes") or ())]
-    return themed or calls
+def _offer_lines(say, offer, previous_body=None) -> list[str]:
+    call, verdict = offer.call, offer.verdict
+    state = verdict.status
+    status = say("now.rolling") if state.subject_to_funds and state.closes is None else status_short(say, call, state)
+    lines = [say("list.line", call=say.title(call), status=status)]
+    body = call.data.get("managing_body")
+    if body and body != previous_body:  # SIMEST's lines share theirs: said once
+        lines.append(say("now.body", body=say.text(body["text"])))
+    funding = verdict.funding
+    if funding is not None and funding.loan:
+        key = "now.estimate_grant" if funding.grant else "now.estimate"
+        lines.append(say(key, loan=say.money(funding.loan), grant=say.money(funding.grant)))
+    elif call.funding.get("summary"):
+        lines.append(say("now.terms", terms=say.text(call.funding["summary"])))
+    if verdict.eligible is None:
+        lines.append(say("now.to_check"))
+    return lines
 
 
 def what_now(ask: Ask) -> Reply:
-    say = ask.say
-    sme_calls = [call for call in ask.catalogue if call.audience == "sme"]
-    verdicts = {v.call.id: v for v in match(ask.catalogue, ask.profile, ask.today, [c.id for c in sme_calls])}
-    states = [(call, status_of(call, ask.today)) for call in sme_calls]
-    open_now = [(call, state) for call, state in states
-                if state.status == OPEN and verdicts[call.id].eligible is not False]
-    if ask.inputs.theme:
-        open_now = _themed(open_now, ask.inputs.theme)
-    open_now.sort(key=lambda item: (item[1].closes is None, item[1].closes or ask.today))
-
+    say, theme = ask.say, ask.inputs.theme
+    plan = PLAN_OF_THEME.get(theme, theme)
+    # a chamber's call matters only in its provinces: without the firm's, it is left out
+    local = ask.profile.province is not None
+    offers = [o for o in measures.open_measures(ask.profile, ask.today, plan=[plan] if plan else None)
+              if o.call.audience == "sme" and (local or o.call.scope["level"] != CHAMBER)]
+    offers.sort(key=lambda o: LEVEL_ORDER.get(o.call.scope["level"], len(LEVEL_ORDER)))  # grants of the region first
     lines = [say("now.heading", date=say.date(ask.today))]
-    if open_now:
+    if offers:
         lines.append(say("now.open_heading"))
-        for call, state in open_now:
-            lines.append(say("list.line", call=say.title(call), status=status_short(say, call, state)))
-            body = call.data.get("managing_body")
-            if body:
-                lines.append(say("now.body", body=say.text(body["text"])))
-            if call.data.get("how_to_apply"):
-                lines.append(say("now.apply", how=say.text(call.data["how_to_apply"]["text"])))
-            if verdicts[call.id].eligible is None:
-                lines.append(say("now.to_check"))
+        previous = None
+        for offer in offers[:MAX_OFFERS]:
+            lines += _offer_lines(say, offer, previous)
+            previous = offer.call.data.get("managing_body")
+        if len(offers) > MAX_OFFERS:
+            lines.append(say("now.more", count=len(offers) - MAX_OFFERS))
+        ways = {}
+        for offer in offers[:MAX_OFFERS]:
+            how, body = offer.call.data.get("how_to_apply"), offer.call.data.get("managing_body")
+            if how and body:
+                ways.setdefault(say.text(how["text"]), say.text(body["text"]))
+        lines += [say("now.apply", body=body, how=how) for how, body in ways.items()]
+        if any(o.stale for o in offers):
+            lines.append(say("now.stale"))
     else:
         lines.append(say("now.none_open"))
-    if not any(level(call) in (REGIONAL, CHAMBER) for call, _ in open_now):
+    if not any(o.call.scope["level"] != NATIONAL for o in offers):
         lines.append(say("now.no_regional"))
 
-    watch = [(call, state) for call, state in states
-             if state.status in (UPCOMING, ANNOUNCED) or (state.status == CLOSED and level(call) != NATIONAL)]
-    watch.sort(key=lambda item: ({UPCOMING: 0, ANNOUNCED: 1, CLOSED: 2}[item[1].status],
-                                 -(item[1].closes.toordinal() if item[1].closes else 0)))
+    watch = [item for item in measures.calls_to_watch(ask.today, ask.profile)
+             if item.call.audience == "sme" and (local or item.call.scope["level"] != CHAMBER)
+             and not (item.status == CLOSED and item.call.scope["level"] == NATIONAL)]
     if watch:
         lines.append(say("now.watch_heading"))
-        lines += [say("list.line", call=say.title(call), status=status_short(say, call, state))
-                  for call, state in watch[:MAX_WATCH]]
+        lines += [say("list.line", call=say.title(item.call), status=status_short(say, item.call, item.call_status))
+                  for item in watch[:MAX_WATCH]]
     desk = general.firm_desk(ask.profile)
     if desk is not None:
         lines += general.desk_lines(say, desk, general.place_words(say, ask.profile))
     else:
         lines.append(say("now.desk"))
-    buttons = [aspect_button(say.title(call), "overview", call_id=call.id) for call, _ in open_now[:MAX_BUTTONS]]
+    in_chat = set(ask.catalogue.ids())
+    buttons = [aspect_button(say.title(o.call), "overview", call_id=o.call.id)
+               for o in offers if o.call.id in in_chat][:MAX_BUTTONS]
     buttons.append(aspect_button(say("aspect.desk"), "desk"))
     return reply(lines, buttons)

@@ -60,9 +60,10 @@ def _whole(raw: Any) -> int | None:
 
 
 # The plan a question names, as the theme of the measures it asks about (`themes:` in call files).
+# (the plan ids of bot.profile.PLANS; "fairs", the theme the fairs calls had first, is the plan "fair")
 THEMES = {"plan_ecommerce": "ecommerce", "plan_temporary_manager": "temporary_manager",
-          "plan_certifications": "certifications", "plan_market_entry": "market_entry",
-          "plan_digital_green": "digital_green", "fair": "fairs"}
+          "plan_certifications": "certifications_consultancy", "plan_market_entry": "shop_abroad",
+          "plan_digital_green": "digital_ecological", "fair": "fairs"}
 
 
 def inputs_of(found: facts.Found, items: Iterable = (), concepts: frozenset[str] = frozenset(), aspect: str = "") -> Inputs:

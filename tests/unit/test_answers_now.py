@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bot.answers import answer
+from bot.answers import Inputs, answer
 from bot.profile import parse_profile
 from tests.unit.chat import Chat
 
@@ -28,14 +28,26 @@ def test_an_open_call_is_listed_with_its_managing_body_and_how_to_apply():
     opened = text.split("Aperte e adatte a voi:")[1].split("Da tenere d'occhio")[0]
     assert "Verso Nuovi Mercati 2025" in opened
     assert "gestita da Regione Lombardia" in opened
-    assert "come fare domanda:" in opened
+    assert "Come fare domanda (Regione Lombardia" in opened
     assert "Nessun bando regionale" not in text
 
 
 def test_an_open_call_the_firm_fails_is_not_offered():
     large = parse_profile({"employees": 400, "turnover_eur": 90_000_000, "balance_sheet_eur": 80_000_000, "province": "MI"})
     text = answer("what_now", "it", today=VNM_OPEN, profile=large).text
-    assert "Aperte e adatte a voi:" not in text.split("Da tenere d'occhio")[0]
+    assert "Verso Nuovi Mercati" not in text.split("Da tenere d'occhio")[0]
+
+
+def test_on_the_real_date_simest_lines_are_open_with_their_body_how_to_apply_and_estimate():
+    firm = parse_profile({"employees": 20, "turnover_eur": 3_000_000, "balance_sheet_eur": 2_000_000, "province": "BG",
+                          "approved_balance_sheets": 3, "average_revenues_eur": 2_800_000})
+    text = answer("what_now", "it", today=TODAY, profile=firm, inputs=Inputs(theme="ecommerce")).text
+    opened = text.split("Aperte e adatte a voi:")[1].split("Nessun bando regionale")[0]
+    assert "SIMEST – E-commerce - aperta a sportello, fino a esaurimento dei fondi" in opened
+    assert "gestita da SIMEST" in opened and "Come fare domanda (SIMEST" in opened
+    assert "fino a 500.000,00\u00a0€ di finanziamento agevolato" in opened  # 20% of 2.8M capped at 500k
+    assert "SIMEST – Fiere ed eventi" not in opened  # the plan is e-commerce
+    assert "Camera di Commercio di Bergamo" in text
 
 
 @pytest.mark.parametrize("lang, question, heading", [
