@@ -68,7 +68,7 @@ def save_enquiry(**values: Any) -> str:
 
 def turn_of(tracker: Tracker) -> Turn:
     services = Services(save_enquiry=save_enquiry, channel=channel_of(tracker), conversation_id=tracker.sender_id,
-                        subscribe_alerts=subscribe_alerts, stop_alerts=stop_alerts)
+                        subscribe_alerts=subscribe_alerts, stop_alerts=stop_alerts, summary_link=summary_link)
     return Turn(lang=conversation_language(tracker), today=clock.today(), message=message_of(tracker),
                 state=State.from_slots(tracker.slots), services=services)
 
@@ -101,3 +101,10 @@ def stop_alerts(channel: str, address: str) -> int:
 
     with _sessions()() as session, session.begin():
         return unsubscribe(session, channel, address)
+
+
+def summary_link(conversation_id: str) -> str:
+    """The printable summary of this conversation, served by the advisor console."""
+    from bot.summary_links import link_for
+
+    return link_for(conversation_id)

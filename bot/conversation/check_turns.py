@@ -9,6 +9,8 @@ the bot recomputes and says what changed.
 """
 from __future__ import annotations
 
+import logging
+
 from typing import Any, Iterable
 
 from bot import fmt
@@ -20,6 +22,9 @@ from bot.conversation.state import FACT, LOAN_YEARS, Turn, yes_no_buttons
 from bot.rules.criteria import UNKNOWN
 from bot.status import CLOSED, call_status
 from bot.texts import t
+
+
+log = logging.getLogger(__name__)
 
 
 def slug(key: str) -> str:
@@ -230,6 +235,7 @@ def verdict(turn: Turn, result) -> None:
     call_id = None if check_scope == scope.ALL_CALLS else check_scope
     turn.say_reply(render_assessment(result, turn.lang, call_id=call_id))
     turn.remember(verdict_given=True, pending=None)
+    _summary_link(turn)
     chosen = call_id or scope.headline_call()
     judged = next((v for v in result.verdicts if v.call.id == chosen), None)
     if judged is not None and judged.funding is not None and judged.eligible is not False and judged.call.loan:
@@ -238,11 +244,26 @@ def verdict(turn: Turn, result) -> None:
         after_verdict(turn)
 
 
+def _summary_link(turn: Turn) -> None:
+    """A printable summary of the check that only this conversation can open (bot.summary_links)."""
+    make = turn.services.summary_link
+    if make is None or not turn.services.conversation_id:
+        return
+    try:
+        link = make(turn.services.conversation_id)
+    except Exception:  # no secret readable: the verdict stands without its link
+        log.exception("could not make a summary link")
+        return
+    turn.say("chat.summary_link", link=link)
+
+
 def after_verdict(turn: Turn) -> None:
-    """What the firm can do now: talk to an advisor, be told of new calls, correct a fact."""
+    """What the firm can do now: talk to an advisor, see what is open today, be told of new calls."""
+    alerts = t(turn.lang, "chat.button.alerts")
     turn.say("chat.after_verdict", (
         (t(turn.lang, "chat.button.human"), "/human_handoff"),
-        (t(turn.lang, "chat.button.open_now"), ask_payload("list_calls")),
+        (t(turn.lang, "chat.button.open_now"), ask_payload("what_now")),
+        (alerts, alerts),
     ))
 
 

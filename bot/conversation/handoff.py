@@ -188,4 +188,4 @@ def _submit(turn: Turn, collected: dict) -> None:
         turn.say("chat.handoff.contacts_unverified")
     # what the owner can do now, as after any answer (a person was just asked for: not offered again)
     turn.say("chat.anything_else", ((t(turn.lang, "chat.button.check"), "/check_eligibility"),
-                                    (t(turn.lang, "chat.button.open_now"), ask_payload("list_calls"))))
+                                    (t(turn.lang, "chat.button.open_now"), ask_payload("what_now"))))

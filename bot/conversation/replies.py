@@ -108,7 +108,7 @@ def options(turn: Turn, key: str = "chat.options") -> None:
     """Nothing to answer: what the user can do now, as buttons (never the same question again)."""
     turn.say(key, (
         (t(turn.lang, "chat.button.check"), "/check_eligibility"),
-        (t(turn.lang, "chat.button.open_now"), ask_payload("list_calls")),
+        (t(turn.lang, "chat.button.open_now"), ask_payload("what_now")),
         (t(turn.lang, "chat.button.human"), "/human_handoff"),
     ))
     turn.remember(pending=None)
@@ -267,7 +267,7 @@ def greet(turn: Turn, call_id: str | None = None) -> None:
         turn.say("chat.what_to_do", (
             (t(turn.lang, "chat.button.check"), "/check_eligibility"),
             (t(turn.lang, "chat.button.find"), "/find_calls"),
-            (t(turn.lang, "chat.button.open_now"), ask_payload("list_calls")),
+            (t(turn.lang, "chat.button.open_now"), ask_payload("what_now")),
         ))
         turn.remember(pending=None)
 

@@ -81,3 +81,13 @@ def test_on_the_real_date_the_same_figures_would_have_been_granted(assistant_on_
     assert has_figures(verdict, FIGURES_IT if lang == "it" else FIGURES_EN)
     assert verdict.lines[1] in ("Il bando è chiuso dal 9 settembre 2025: oggi non si può presentare domanda.",
                                 "The call has been closed since 9 September 2025: applications cannot be submitted today.")
+
+
+def test_the_verdict_gives_a_summary_link_only_this_conversation_opens(italian):
+    from bot.summary_links import verify
+
+    chat, verdict = italian
+    [line] = [line for line in verdict.lines if "/summary/" in line]
+    token = line.split("/summary/")[1].split()[0]
+    assert verify(token) == chat.sender  # the sender id of this conversation, signed
+    assert verify(token[:-2] + ("AA" if not token.endswith("AA") else "BB")) is None
