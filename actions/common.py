@@ -68,7 +68,8 @@ def save_enquiry(**values: Any) -> str:
 
 def turn_of(tracker: Tracker) -> Turn:
     services = Services(save_enquiry=save_enquiry, channel=channel_of(tracker), conversation_id=tracker.sender_id,
-                        subscribe_alerts=subscribe_alerts, stop_alerts=stop_alerts, summary_link=summary_link)
+                        subscribe_alerts=subscribe_alerts, stop_alerts=stop_alerts,
+                        forget_alerts=forget_alerts, summary_link=summary_link)
     return Turn(lang=conversation_language(tracker), today=clock.today(), message=message_of(tracker),
                 state=State.from_slots(tracker.slots), services=services)
 
@@ -108,3 +109,11 @@ def summary_link(conversation_id: str) -> str:
     from bot.summary_links import link_for
 
     return link_for(conversation_id)
+
+
+def forget_alerts(channel: str, address: str) -> int:
+    """Erase every alert subscription of the address and what was sent to it; how many there were."""
+    from bot.store.alerts import forget
+
+    with _sessions()() as session, session.begin():
+        return forget(session, channel, address)

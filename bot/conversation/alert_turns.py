@@ -14,13 +14,13 @@ import logging
 from bot import contact
 from bot.catalogue import default_catalogue
 from bot.conversation import check_turns, facts, handoff, scope
-from bot.conversation.state import ALERTS, FACT, Turn, yes_no_buttons
+from bot.conversation.state import ALERTS, FACT, State, Turn, yes_no_buttons
 # The wording the user agrees to (alerts.consent.<channel>) has its version beside the store.
 from bot.store.alerts import CONSENT_VERSION
 
 log = logging.getLogger(__name__)
 
-CONSENT, EMAIL, STOP_EMAIL = "consent", "email", "stop_email"
+CONSENT, EMAIL, STOP_EMAIL, FORGET_EMAIL = "consent", "email", "stop_email", "forget_email"
 TELEGRAM = "telegram"
 
 
@@ -83,6 +83,36 @@ def _done(turn: Turn) -> None:
         check_turns.ask(turn, resume["key"])
 
 
+def forget(turn: Turn) -> None:
+    """"Cancellate i miei dati": the firm's facts leave this conversation and the alert
+    subscriptions of this chat (Telegram) or of the e-mail given are erased, with what they sent."""
+    turn.state = State()
+    if turn.services.forget_alerts is None:
+        turn.say("chat.forget.facts")
+        return
+    if turn.services.channel == TELEGRAM:
+        _forget(turn, TELEGRAM, turn.services.conversation_id)
+        return
+    address = contact.email(turn.message.text)
+    if address:
+        _forget(turn, "email", address)
+        return
+    turn.say("chat.forget.facts")
+    turn.say("chat.forget.ask_email")
+    turn.remember(pending={"kind": ALERTS, "step": FORGET_EMAIL})
+
+
+def _forget(turn: Turn, channel: str, address: str | None) -> None:
+    turn.remember(pending=None)
+    try:
+        erased = turn.services.forget_alerts(channel, address) if address else 0
+    except Exception:
+        log.exception("could not erase alert subscriptions")
+        turn.say("chat.alerts.down")
+        return
+    turn.say("chat.forget.done" if erased else "chat.forget.facts")
+
+
 def _stop(turn: Turn, channel: str, address: str | None) -> None:
     try:
         ended = turn.services.stop_alerts(channel, address) if address else 0
@@ -101,6 +131,17 @@ def take(turn: Turn) -> None:
     if handoff.cancels(text):
         turn.say("chat.alerts.cancelled")
         _done(turn)
+        return
+    if step == FORGET_EMAIL:
+        address = contact.email(text)
+        if address is None:
+            if message.intent in ("deny", "dont_know"):
+                turn.remember(pending=None)
+                turn.say("chat.forget.no_email")
+                return
+            turn.say("chat.alerts.invalid_email")
+            return
+        _forget(turn, "email", address)
         return
     if step == STOP_EMAIL:
         address = contact.email(text)

@@ -149,6 +149,9 @@ def _dispatch(turn: Turn) -> None:
         return
 
     # 2. commands
+    if acts.FORGET in signals:
+        alert_turns.forget(turn)
+        return
     if acts.UNSUBSCRIBE in signals:
         alert_turns.stop(turn)
         return

@@ -99,6 +99,7 @@ class Services:
     # stop_alerts(channel, address) -> how many subscriptions ended (bot.alerts)
     subscribe_alerts: Callable[..., object] | None = None
     stop_alerts: Callable[[str, str], int] | None = None
+    forget_alerts: Callable[[str, str], int] | None = None  # erase them and what they sent
     summary_link: Callable[[str], str] | None = None  # bot.summary_links.link_for: conversation id -> link
     channel: str = "unknown"
     conversation_id: str | None = None

@@ -76,3 +76,27 @@ def test_let_me_know_if_we_qualify_is_no_alert_request(text):
     store = FakeStore()
     reply = chat_on("rest", store).say(text, intent="check_eligibility")
     assert t("it", "alerts.consent.email") not in reply and t("en", "alerts.consent.email") not in reply
+
+
+def test_delete_my_data_removes_the_facts_and_erases_the_subscriptions():
+    store = FakeStore()
+    chat = chat_on("telegram", store)
+    chat.services = Services(channel="telegram", conversation_id="777", subscribe_alerts=store.subscribe,
+                             stop_alerts=store.stop, forget_alerts=store.stop)
+    chat.say("siamo 12 dipendenti a Bergamo", intent="inform")
+    chat.say("avvisatemi", intent="ask")
+    chat.say("sì", intent="affirm")
+    assert chat.say("cancellate i miei dati", intent="ask") == t("it", "chat.forget.done")
+    assert chat.state.facts == {} and store.subscriptions == []
+
+
+def test_delete_my_data_outside_telegram_asks_the_alerts_address_and_no_is_fine():
+    store = FakeStore()
+    chat = chat_on("rest", store, "en")
+    chat.services = Services(channel="rest", conversation_id="777", subscribe_alerts=store.subscribe,
+                             stop_alerts=store.stop, forget_alerts=store.stop)
+    chat.say("we have 12 employees", intent="inform")
+    reply = chat.say("please delete my data", intent="ask")
+    assert reply.splitlines() == [t("en", "chat.forget.facts"), t("en", "chat.forget.ask_email")]
+    assert chat.state.facts == {}
+    assert chat.say("no", intent="deny") == t("en", "chat.forget.no_email")
