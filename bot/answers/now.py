@@ -24,6 +24,10 @@ MAX_BUTTONS = 3
 PLAN_OF_THEME = {"fairs": "fair"}
 
 
+def _funds_plan(call) -> bool:
+    return any(c["type"] == "plan_fits" for c in call.criteria)
+
+
 def _offer_lines(say, offer, previous_body=None) -> list[str]:
     call, verdict = offer.call, offer.verdict
     state = verdict.status
@@ -50,7 +54,9 @@ def what_now(ask: Ask) -> Reply:
     local = ask.profile.province is not None
     offers = [o for o in measures.open_measures(ask.profile, ask.today, plan=[plan] if plan else None)
               if o.call.audience == "sme" and (local or o.call.scope["level"] != CHAMBER)]
-    offers.sort(key=lambda o: LEVEL_ORDER.get(o.call.scope["level"], len(LEVEL_ORDER)))  # grants of the region first
+    # grants of the region first, then the lines made for the plan named, then the rest
+    offers.sort(key=lambda o: (LEVEL_ORDER.get(o.call.scope["level"], len(LEVEL_ORDER)),
+                               not (plan and _funds_plan(o.call))))
     lines = [say("now.heading", date=say.date(ask.today))]
     if offers:
         lines.append(say("now.open_heading"))

@@ -66,7 +66,7 @@ def test_on_the_real_date_i_dont_know_ends_with_what_to_do_now(assistant_on_real
         reply = chat.send("I don't know")
     assert reply.lines[0] == ("I can't tell for sure whether you would have qualified for "
                               "“Verso Nuovi Mercati (Towards New Markets) 2025”: I am missing some facts.")
-    assert reply.last == t("en", "chat.after_verdict") and reply.titles == ["Talk to an advisor", "What is open today"]
+    assert reply.last == t("en", "chat.after_verdict") and reply.titles == ["Talk to an advisor", "What is open today", "Alert me"]
 
 
 def test_i_dont_know_after_the_check_is_no_loop(assistant_on_real_date):

@@ -26,7 +26,8 @@ def test_an_announced_call_is_checked_on_what_is_known_but_never_called_a_fit(as
     verdict = chat.send("1,5 mln")
     assert verdict.lines[0] == ("«Fiere internazionali in forma aggregata 2026-2027» è solo annunciato: le regole "
                                 "definitive non sono uscite, quindi non posso ancora verificarlo.")
-    assert "Da verificare: partecipazione in un gruppo di almeno 8 PMI." in verdict.lines
+    assert ("Da verificare: partecipazione in un gruppo (partenariato) di almeno 8 micro, piccole e medie imprese "
+            "con un capofila, che acquista lo stand.") in verdict.lines
     assert not verdict.text.startswith("Sì")
 
 
