@@ -59,8 +59,9 @@ class Report:
 
 
 def due_deliveries(sessions: sessionmaker, catalogue: Catalogue, today: dt.date,
-                   settings: AlertSettings, report: Report) -> list[Delivery]:
-    """Every message due today, subscribers first, then the public channel's posts."""
+                   settings: AlertSettings, report: Report, only_call: str | None = None) -> list[Delivery]:
+    """Every message due today, subscribers first, then the public channel's posts; with
+    `only_call` (the console's "send this call's alerts"), that call's alerts to subscribers only."""
     due: list[Delivery] = []
     with sessions() as session:
         for subscription in active_subscriptions(session):
@@ -73,10 +74,12 @@ def due_deliveries(sessions: sessionmaker, catalogue: Catalogue, today: dt.date,
             already = sent_to(session, subscription.channel, subscription.address)
             since = subscription.created_at.date()
             for alert in alerts_for(catalogue, profile, wishes, today, already, since=since):
+                if only_call is not None and alert.call.id != only_call:
+                    continue
                 message = alert_message(alert, subscription.language, subscription.channel)
                 due.append(Delivery(subscription.channel, subscription.address, subscription.language,
                                     alert.call.id, alert.kind, message.subject, message.text, subscription.id))
-        if settings.channel:
+        if settings.channel and only_call is None:
             lang = settings.channel_language
             for post in channel_posts(catalogue, today, posted_on(session, settings.channel)):
                 due.append(Delivery(TELEGRAM, settings.channel, lang, post.call.id, post.kind, "",
@@ -85,10 +88,10 @@ def due_deliveries(sessions: sessionmaker, catalogue: Catalogue, today: dt.date,
 
 
 async def run_alerts(sessions: sessionmaker, catalogue: Catalogue, today: dt.date, settings: AlertSettings,
-                     dry_run: bool, say: Callable[[str], None] = print) -> Report:
+                     dry_run: bool, say: Callable[[str], None] = print, only_call: str | None = None) -> Report:
     _check_store(sessions)
     report = Report(dry_run)
-    report.due = due_deliveries(sessions, catalogue, today, settings, report)
+    report.due = due_deliveries(sessions, catalogue, today, settings, report, only_call)
     for _, problem in report.failed:
         say(f"FAILED {problem}")
     if dry_run:
