@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
 from bot import parsing
+from bot.money import to_decimal
 from bot.profile import Profile, ProfileError, parse_profile
 
 # How each fact is read from a bare answer and which buttons its question offers.
@@ -155,8 +156,10 @@ def _with_ranges(facts: dict[str, Any], lows: list[tuple[str, str | None, str]])
 def years_since(value: Any, role: str | None, today: dt.date) -> str | None:
     """A company_age entity as years of activity on `today`: a founding year, or a duration."""
     try:
-        number = Decimal(str(value))
-    except ArithmeticError:
+        number = to_decimal(value)
+    except (ArithmeticError, ValueError, TypeError):
+        return None
+    if not number.is_finite():
         return None
     if role == "since":
         years = Decimal(today.year) - number

@@ -20,6 +20,7 @@ from bot.conversation.intents import ask_payload
 from bot.conversation.state import (DESK_PLACE, LOAN_MONTHS, LOAN_YEARS, OFFER_CHECK, SIMULATE_AMOUNT, Turn,
                                     yes_no_buttons)
 from bot.nlu.aspects import CALL, by_id
+from bot.money import to_decimal
 from bot.profile import MAX_MONEY
 from bot.texts import t
 
@@ -48,8 +49,8 @@ _NO_OFFER = {"list_calls", "een", "pid", "de_minimis", "de_minimis_headroom", "d
 
 def _decimal(raw: Any) -> Decimal | None:
     try:
-        value = Decimal(str(raw))
-    except (ArithmeticError, ValueError):
+        value = to_decimal(raw)
+    except (ArithmeticError, ValueError, TypeError):
         return None
     return value if value.is_finite() else None
 

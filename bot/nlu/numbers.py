@@ -38,6 +38,8 @@ _DIGITS = re.compile(
     r"(?=$|[^\w\u00b2]|mq\b|m2\b|m\u00b2|sqm\b)"
 )
 _CURRENCY_BEFORE = re.compile(r"(?:€|\beur\b|\beuro\b)\s?$")
+_BEFORE_WINDOW = len("euro ")  # pos is not a slice: \b and look-behinds still see what precedes
+_MINUS_BEFORE = re.compile(r"(?<![\w.,])-\s?$")
 _CURRENCY_AFTER = re.compile(r"\s?(?:€|euros?\b|eur\b)|\s+di\s+euro\b")
 _PERCENT_AFTER = re.compile(r"\s?%|\s*(?:per\s?cento|percento|per\s?cent|percent)\b")
 _HALF_AFTER = re.compile(r"\s+(?:e\s+mezzo|and\s+a\s+half)\b")
@@ -134,9 +136,12 @@ def _with_tails(low: str, number: Number) -> Number:
         value, end = value + Decimal(scale) / 2, half.end()
     currency = number.currency
     start = number.start
-    if (before := _CURRENCY_BEFORE.search(low, 0, start)) is not None:
+    # Only the few characters before the number can hold its currency: searching the whole
+    # prefix for every number made a message of many numbers quadratic.
+    window = max(0, start - _BEFORE_WINDOW)
+    if (before := _CURRENCY_BEFORE.search(low, window, start)) is not None:
         currency, start = True, before.start()
-        if value > 0 and re.search(r"(?<![\w.,])-\s?$", low[:start]):  # "-€5.000"
+        if value > 0 and _MINUS_BEFORE.search(low, max(0, start - 2), start):  # "-€5.000"
             value, start = -value, low.rindex("-", 0, start)
     percent = False
     if (after := _PERCENT_AFTER.match(low, end)) is not None:

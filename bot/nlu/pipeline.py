@@ -26,8 +26,10 @@ def _longest_first(found: list[Entity]) -> list[Entity]:
     return kept
 
 
-_YEARS_AFTER = re.compile(r"(?:\s*[-/]?\s*(?:19|20)\d\d\b)+")
-_YEARS_BEFORE = re.compile(r"(?:\b(?:19|20)\d\d\s*[-/]?\s*)+$")
+# One way only to split the blanks around a dash ("\s*(?:[-/]\s*)?", not "\s*[-/]?\s*"): the
+# ambiguous form backtracks cubically over a long run of spaces after a call's name.
+_YEARS_AFTER = re.compile(r"(?:\s*(?:[-/]\s*)?(?:19|20)\d\d\b)+")
+_YEARS_BEFORE = re.compile(r"(?:\b(?:19|20)\d\d\s*(?:[-/]\s*)?)+$")
 
 
 def _calls(text: str) -> list[Entity]:

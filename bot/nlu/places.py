@@ -241,7 +241,10 @@ _ANSWER_FILLERS = re.compile(
     re.IGNORECASE,
 )
 # A trailing province code: "Seriate (BG)", "Seriate, BG", "Seriate BG", "Seriate - bg".
-_TRAILING_CODE = re.compile(r"^(?P<name>.+?)[\s,(\-]+(?P<code>[A-Za-z]{2})\)?\s*$")
+# Read from the end, not with one regex: "^(.+?)[\s,(-]+.." backtracks quadratically on a name
+# followed by a long run of blanks.
+_CODE_SEPARATORS = " \t\n\r\f\v\u00a0,(-"
+_CODE_AT_END = re.compile(r"[A-Za-z]{2}\Z")
 _NOT_CODES = {"di", "in", "la", "le", "lo", "il", "ad", "al", "ed", "da", "du"}
 
 
@@ -258,10 +261,24 @@ def parse_answer(text: str) -> PlaceAnswer | None:
         return None
     if re.fullmatch(r"[A-Za-z]{2}", text):
         return PlaceAnswer(name="", province=text.upper(), as_typed=as_typed)
-    coded = _TRAILING_CODE.match(text)
-    if coded and coded.group("code").lower() not in _NOT_CODES:
-        return PlaceAnswer(coded.group("name").strip(" ,"), coded.group("code").upper(), as_typed)
+    coded = _trailing_code(text)
+    if coded and coded[1].lower() not in _NOT_CODES:
+        return PlaceAnswer(coded[0].strip(" ,"), coded[1].upper(), as_typed)
     return PlaceAnswer(name=text, as_typed=as_typed)
+
+
+def _trailing_code(text: str) -> tuple[str, str] | None:
+    """("Seriate", "BG") for "Seriate (BG)": a name, separators, two letters, maybe ")" at the end."""
+    body = text.rstrip()
+    body = body[:-1].rstrip() if body.endswith(")") else body
+    code = _CODE_AT_END.search(body[-2:]) if len(body) >= 2 else None
+    if code is None:
+        return None
+    head = body[:-2]
+    name = head.rstrip(_CODE_SEPARATORS)
+    if not name or len(name) == len(head):  # no separator before the code, or no name
+        return None
+    return name, body[-2:]
 
 
 @dataclass(frozen=True)
