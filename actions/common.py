@@ -69,7 +69,8 @@ def save_enquiry(**values: Any) -> str:
 def turn_of(tracker: Tracker) -> Turn:
     services = Services(save_enquiry=save_enquiry, channel=channel_of(tracker), conversation_id=tracker.sender_id,
                         subscribe_alerts=subscribe_alerts, stop_alerts=stop_alerts,
-                        forget_alerts=forget_alerts, summary_link=summary_link)
+                        forget_alerts=forget_alerts, forget_enquiries=forget_enquiries,
+                        summary_link=summary_link)
     return Turn(lang=conversation_language(tracker), today=clock.today(), message=message_of(tracker),
                 state=State.from_slots(tracker.slots), services=services)
 
@@ -117,3 +118,11 @@ def forget_alerts(channel: str, address: str) -> int:
 
     with _sessions()() as session, session.begin():
         return forget(session, channel, address)
+
+
+def forget_enquiries(conversation_id: str) -> int:
+    """Erase the contact details of the enquiries sent from the conversation; how many there were."""
+    from bot.store.enquiries import forget_conversation
+
+    with _sessions()() as session, session.begin():
+        return forget_conversation(session, conversation_id)

@@ -2,6 +2,7 @@
 table that decides what the bot says (the unit tests call the same table)."""
 from __future__ import annotations
 
+import asyncio
 from typing import Text
 
 from rasa_sdk import Action
@@ -14,11 +15,18 @@ class ActionTurn(Action):
     def name(self) -> Text:
         return "action_turn"
 
-    def run(self, dispatcher, tracker, domain):
-        turn = turn_of(tracker)
-        routing.handle(turn)
+    async def run(self, dispatcher, tracker, domain):
+        # In a worker thread: the engine and the database calls would otherwise hold the action
+        # server's event loop, and with it every other conversation, for as long as a turn takes.
+        turn = await asyncio.to_thread(_played, tracker)
         send(dispatcher, turn)
         return events_of(turn, tracker)
+
+
+def _played(tracker):
+    turn = turn_of(tracker)
+    routing.handle(turn)
+    return turn
 
 
 class ActionDefaultFallback(ActionTurn):

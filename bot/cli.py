@@ -119,6 +119,25 @@ def _alerts(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _retention(args: argparse.Namespace) -> int:
+    from bot.console.transcript import tracker_db_path
+    from bot.store import session_factory
+    from bot.store.retention import StoreNotReady, purge, retention_days
+
+    days = retention_days(None if args.days is None else str(args.days))
+    sessions = session_factory()
+    try:
+        purged = purge(sessions, tracker_db_path(), days, dry_run=args.dry_run)
+    except StoreNotReady as err:
+        raise InputError(str(err)) from None
+    finally:
+        sessions.kw["bind"].dispose()
+    verb = "would purge" if args.dry_run else "purged"
+    print(f"older than {days} days: {verb} {purged.conversations} conversations ({purged.events} events), "
+          f"{purged.enquiries} closed enquiries, {purged.subscriptions} ended alert subscriptions")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m bot", description="Orienta's advisor tools.")
     commands = top.add_subparsers(dest="command", required=True)
@@ -141,6 +160,11 @@ def parser() -> argparse.ArgumentParser:
     alerts_cmd.add_argument("--today", type=_date, default=None, help="run as of this date (YYYY-MM-DD)")
     alerts_cmd.add_argument("--dir", default=None, help="a folder of call files (default: ORIENTA_CALLS_DIR or the catalogue)")
     alerts_cmd.set_defaults(run=_alerts)
+    retention_cmd = commands.add_parser("retention", help="purge conversations and closed enquiries older than the "
+                                                          "configured age (ORIENTA_RETENTION_DAYS, default 365)")
+    retention_cmd.add_argument("--days", type=int, default=None, help="this age instead of ORIENTA_RETENTION_DAYS")
+    retention_cmd.add_argument("--dry-run", action="store_true", help="print the counts; delete nothing")
+    retention_cmd.set_defaults(run=_retention)
     from bot.console.cli import add_parser as add_console
 
     add_console(commands)

@@ -24,6 +24,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels import guard
 from bot.channels.bot_api import BotApi, BotApiError
 from bot.channels.keyboards import CallbackPayloads, inline_keyboard
 from bot.channels.splitting import split_message
@@ -56,16 +57,21 @@ class TelegramOutput(OutputChannel):
             raise BotApiError("the Telegram session is not open (the server is not running)")
         return self.api
 
+    sent = 0  # messages sent: a turn that sent none had no reply
+
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+        self.sent += 1
         for part in split_message(text):
-            await self.bot_api().send_message(recipient_id, part)
+            await self.bot_api().send_message(guard.address_of(recipient_id), part)
 
     async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
                                      **kwargs: Any) -> None:
+        self.sent += 1
+        chat = guard.address_of(recipient_id)
         parts = split_message(text or "") or ["\u2b07\ufe0f"]  # Telegram needs some text to hang buttons on
         for part in parts[:-1]:
-            await self.bot_api().send_message(recipient_id, part)
-        await self.bot_api().send_message(recipient_id, parts[-1], inline_keyboard(buttons, self.payloads))
+            await self.bot_api().send_message(chat, part)
+        await self.bot_api().send_message(chat, parts[-1], inline_keyboard(buttons, self.payloads))
 
     async def send_image_url(self, recipient_id: Text, image: Text, **kwargs: Any) -> None:
         await self.send_text_message(recipient_id, image)  # Telegram shows a preview of the link
@@ -87,6 +93,7 @@ class TelegramInput(InputChannel):
         self.webhook_state = "pending"  # then "set" or "failed" (see the log)
         self._session: aiohttp.ClientSession | None = None
         self._recent_updates: OrderedDict[int, None] = OrderedDict()
+        self.per_sender, _ = guard.limiters_from_env()  # Telegram is one address: only per chat
 
     @classmethod
     def name(cls) -> Text:
@@ -171,10 +178,17 @@ class TelegramInput(InputChannel):
             await self._stop_spinner(incoming.callback_query_id)
         if incoming.kind is Kind.BUTTON and incoming.text is not None:
             payload = self.output.payloads.payload_for(incoming.text)
-        for step in plan(incoming, payload):
+        steps = plan(incoming, payload)
+        if any(isinstance(step, ToRasa) for step in steps) and not self.per_sender.allow(incoming.chat_id or "?"):
+            steps = [Say("channel.slow_down")]
+        for step in steps:
             if isinstance(step, ToRasa):
-                await on_new_message(UserMessage(step.text, self.output, incoming.chat_id, input_channel=self.name(),
-                                                 metadata=incoming.metadata(step.language)))
+                output = TelegramOutput(self.output.payloads)  # its own count of what this turn sent
+                output.api = self.output.api
+                await on_new_message(UserMessage(step.text, output, guard.namespaced(self.name(), incoming.chat_id),
+                                                 input_channel=self.name(), metadata=incoming.metadata(step.language)))
+                if not output.sent:  # the action server is down: the turn is kept, say so
+                    await self._say(incoming, Say("channel.unavailable"))
             else:
                 await self._say(incoming, step)
 

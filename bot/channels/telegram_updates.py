@@ -59,6 +59,11 @@ class Incoming:
     language_code: str | None = None
     text: str | None = None  # the typed text, or the button's callback_data
     callback_query_id: str | None = None
+    user_id: str | None = None  # who pressed the button (callback_query.from.id)
+
+    @property
+    def private(self) -> bool:
+        return self.chat_type == "private"
 
     @property
     def language(self) -> str | None:
@@ -135,8 +140,11 @@ def parse_update(body: Any) -> Incoming:
             # A button on an inline-mode message (no chat) or a game: nothing for us to answer.
             return Incoming(Kind.IGNORED, update_id, callback_query_id=query_id)
         chat_id, chat_type = _chat(_object(query["message"], "callback_query.message"))
-        return Incoming(Kind.BUTTON, update_id, chat_id, chat_type, _language_code(query.get("from")),
-                        text=data, callback_query_id=query_id)
+        presser = query.get("from")
+        user_id = presser.get("id") if isinstance(presser, dict) else None
+        return Incoming(Kind.BUTTON, update_id, chat_id, chat_type, _language_code(presser),
+                        text=data, callback_query_id=query_id,
+                        user_id=str(user_id) if isinstance(user_id, int) and not isinstance(user_id, bool) else None)
     return Incoming(Kind.IGNORED, update_id)
 
 
@@ -200,7 +208,16 @@ def _run_command(name: str, argument: str) -> list[ToRasa | Say]:
 
 def plan(incoming: Incoming, button_payload: str | None = None) -> list[ToRasa | Say]:
     """The steps answering `incoming`. For a button, `button_payload` is what its
-    callback_data stands for (None when the token is unknown, e.g. after a restart)."""
+    callback_data stands for (None when the token is unknown, e.g. after a restart).
+
+    Only private chats are served: in a group every member would read (and could change) the
+    firm's facts, so a command there gets "write to me privately" and anything else nothing.
+    A button counts only when pressed by the user it was sent to (in a private chat, the chat)."""
+    if incoming.kind in (Kind.TEXT, Kind.BUTTON, Kind.MEDIA, Kind.EDITED) and not incoming.private:
+        command = incoming.kind is Kind.TEXT and (incoming.text or "").lstrip().startswith("/")
+        return [Say("channel.private_only", both_languages=True)] if command else []
+    if incoming.kind is Kind.BUTTON and incoming.user_id != incoming.chat_id:
+        return []
     if incoming.kind is Kind.MEDIA:
         return [Say("telegram.text_only", both_languages=True)]
     if incoming.kind is Kind.EDITED:

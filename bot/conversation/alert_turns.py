@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 
 from bot import contact
+from bot.channels import guard
 from bot.catalogue import default_catalogue
 from bot.conversation import check_turns, facts, handoff, scope
 from bot.conversation.state import ALERTS, FACT, State, Turn, yes_no_buttons
@@ -22,6 +23,12 @@ log = logging.getLogger(__name__)
 
 CONSENT, EMAIL, STOP_EMAIL, FORGET_EMAIL = "consent", "email", "stop_email", "forget_email"
 TELEGRAM = "telegram"
+
+
+def _chat(turn: Turn) -> str | None:
+    """On Telegram the chat itself is the address: the conversation id without its channel."""
+    conversation = turn.services.conversation_id
+    return guard.address_of(conversation) if conversation else None
 
 
 def _titles(calls: list[str], lang: str) -> str:
@@ -56,7 +63,7 @@ def stop(turn: Turn) -> None:
         return
     if turn.services.channel == TELEGRAM:
         turn.remember(pending={"kind": ALERTS, "step": STOP_EMAIL, "resume": _resumable(turn)})
-        _stop(turn, TELEGRAM, turn.services.conversation_id)
+        _stop(turn, TELEGRAM, _chat(turn))
         return
     address = contact.email(turn.message.text)
     if address:
@@ -88,10 +95,11 @@ def forget(turn: Turn) -> None:
     subscriptions of this chat (Telegram) or of the e-mail given are erased, with what they sent."""
     turn.state = State()
     if turn.services.forget_alerts is None:
-        turn.say("chat.forget.facts")
+        turn.say("chat.forget.erased")
+        _erase(turn)
         return
     if turn.services.channel == TELEGRAM:
-        _forget(turn, TELEGRAM, turn.services.conversation_id)
+        _forget(turn, TELEGRAM, _chat(turn))
         return
     address = contact.email(turn.message.text)
     if address:
@@ -110,7 +118,24 @@ def _forget(turn: Turn, channel: str, address: str | None) -> None:
         log.exception("could not erase alert subscriptions")
         turn.say("chat.alerts.down")
         return
-    turn.say("chat.forget.done" if erased else "chat.forget.facts")
+    turn.say("chat.forget.done" if erased else "chat.forget.erased")
+    _erase(turn)
+
+
+def _erase(turn: Turn) -> None:
+    """The conversation goes too: the enquiries sent from it lose their contact details, and
+    the tracker store erases its events once this turn is saved (bot/store/rasa_tracker.py)."""
+    forget_enquiries, conversation = turn.services.forget_enquiries, turn.services.conversation_id
+    if forget_enquiries is not None and conversation:
+        try:
+            count = forget_enquiries(conversation)
+        except Exception:
+            log.exception("could not erase the enquiries' contact details")
+            turn.say("chat.alerts.down")
+            return
+        if count:
+            turn.say("chat.forget.enquiries", count=count)
+    turn.remember(erase_conversation=True)
 
 
 def _stop(turn: Turn, channel: str, address: str | None) -> None:
@@ -129,6 +154,11 @@ def take(turn: Turn) -> None:
     pending, message = turn.state.pending or {}, turn.message
     step, text = pending.get("step") or CONSENT, (message.text if not message.is_payload else "")
     if handoff.cancels(text):
+        if step == FORGET_EMAIL:  # the facts are gone already: the conversation goes with them
+            turn.remember(pending=None)
+            turn.say("chat.forget.no_email")
+            _erase(turn)
+            return
         turn.say("chat.alerts.cancelled")
         _done(turn)
         return
@@ -138,6 +168,7 @@ def take(turn: Turn) -> None:
             if message.intent in ("deny", "dont_know"):
                 turn.remember(pending=None)
                 turn.say("chat.forget.no_email")
+                _erase(turn)
                 return
             turn.say("chat.alerts.invalid_email")
             return
@@ -160,7 +191,7 @@ def take(turn: Turn) -> None:
             _done(turn)
             return
         if turn.services.channel == TELEGRAM:
-            _subscribe(turn, TELEGRAM, turn.services.conversation_id, pending.get("calls") or [])
+            _subscribe(turn, TELEGRAM, _chat(turn), pending.get("calls") or [])
             return
         turn.say("chat.alerts.ask_email")
         turn.remember(pending={**pending, "step": EMAIL})

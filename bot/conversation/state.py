@@ -61,6 +61,7 @@ class State:
     misses: int = 0  # messages not understood in a row
     topic_call: str | None = None  # the call the conversation is about: a follow-up question means it
     contact: dict | None = None  # the handoff in progress: consent, name, reach, company
+    erase_conversation: bool = False  # "delete my data" done: the tracker store erases the conversation
 
     @classmethod
     def from_slots(cls, slots: Mapping[str, Any]) -> "State":
@@ -82,6 +83,7 @@ class State:
             misses=int(misses) if isinstance(misses, (int, float)) and not isinstance(misses, bool) else 0,
             topic_call=typed("topic_call", str, None),
             contact=typed("contact", dict, None),
+            erase_conversation=typed("erase_conversation", bool, False),
         )
 
     def slots(self) -> dict[str, Any]:
@@ -100,6 +102,7 @@ class Services:
     subscribe_alerts: Callable[..., object] | None = None
     stop_alerts: Callable[[str, str], int] | None = None
     forget_alerts: Callable[[str, str], int] | None = None  # erase them and what they sent
+    forget_enquiries: Callable[[str], int] | None = None  # conversation id -> enquiries anonymised
     summary_link: Callable[[str], str] | None = None  # bot.summary_links.link_for: conversation id -> link
     channel: str = "unknown"
     conversation_id: str | None = None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import time
@@ -11,7 +12,7 @@ from bot import config
 from bot.runtime.chat import curl_example, terminal_chat
 from bot.runtime.console import CONSOLE_START_TIMEOUT, console_service
 from bot.runtime.credentials import telegram_settings
-from bot.runtime.processes import ServiceError, port_in_use
+from bot.runtime.processes import PRIVATE_UMASK, ServiceError, port_in_use
 from bot.runtime.stack import Stack
 from bot.runtime.training import TrainingError, ensure_model
 from bot.runtime.widget import WidgetServerError, serve_widget
@@ -48,7 +49,17 @@ def _stop_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, _interrupt)
 
 
+def _owner_only(folder: Path) -> None:
+    """var/ as an earlier version may have left it (world-readable): owner only from now on."""
+    if not folder.is_dir():
+        return
+    for path in [folder, *folder.rglob("*")]:
+        if not path.is_symlink():
+            path.chmod(0o700 if path.is_dir() else 0o600)
+
+
 def run() -> None:
+    _owner_only(VAR)
     _migrate()
     settings = config.settings()
     for name, port in (("ORIENTA_WEB_PORT", settings.web_port), ("ORIENTA_CONSOLE_PORT", settings.console_port)):
@@ -98,6 +109,7 @@ def train() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    os.umask(PRIVATE_UMASK)  # var/: conversations, enquiries, logs, the secret: owner only
     parser = argparse.ArgumentParser(prog="python -m bot.runtime", description=__doc__)
     parser.add_argument("command", choices=("run", "chat", "train"))
     args = parser.parse_args(argv)

@@ -15,6 +15,15 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 _PR_SET_PDEATHSIG = 1
+# The servers' files (conversations, enquiries, logs, the secret) are the firm's data: owner only.
+PRIVATE_UMASK = 0o077
+
+
+def _private(path: Path) -> Path:
+    """`path`, created empty with owner-only permissions if it does not exist yet."""
+    if not path.exists():
+        path.touch(mode=0o600)
+    return path
 
 
 class ServiceError(RuntimeError):
@@ -69,12 +78,13 @@ class Service:
 
     def start(self) -> "Service":
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.log_path, "ab") as log:
+        with _private(self.log_path).open("ab") as log:
             self.process = subprocess.Popen(
                 self.command, cwd=self.cwd, env=self.env, stdin=subprocess.DEVNULL,
                 stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True,  # own process group: Ctrl-C reaches us, we stop it
                 preexec_fn=_die_with_parent,
+                umask=PRIVATE_UMASK,
             )
         return self
 

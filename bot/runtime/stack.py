@@ -1,15 +1,19 @@
 """The running assistant: the action server, then the Rasa server (REST channel) that calls it."""
 from __future__ import annotations
 
+import os
+import secrets
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
+from bot.runtime.action_server import HOST as ACTIONS_HOST, TOKEN_VARIABLE
 from bot.runtime.credentials import RUNTIME_NAME, write_runtime_credentials
 from bot.runtime.environment import rasa_env
 from bot.runtime.processes import Service, tail
 
+ORIENTA_ROOT = Path(__file__).resolve().parents[2]
 ACTIONS_START_TIMEOUT = 60.0
 RASA_START_TIMEOUT = 180.0  # loading a model (TensorFlow) takes 15-40 s on 2 cores
 
@@ -28,6 +32,9 @@ class Stack:
     tracker_db: Path
     env: Mapping[str, str | None] = field(default_factory=dict)
     services: list[Service] = field(default_factory=list, init=False)
+    # The secret the Rasa server shows the action server: the operator's, or a new one per run.
+    actions_token: str = field(default_factory=lambda: (os.environ.get(TOKEN_VARIABLE) or "").strip()
+                               or secrets.token_urlsafe(32), repr=False)
 
     @property
     def base_url(self) -> str:
@@ -42,7 +49,11 @@ class Stack:
             **self.env,
             "ORIENTA_ACTIONS_PORT": str(self.actions_port),  # read by endpoints.yml
             "ORIENTA_TRACKER_DB": str(self.tracker_db),      # read by endpoints.yml
-            "SANIC_HOST": self.host,                         # the action server's interface
+            # The action server is Orienta's launcher even for another project (the stock bot).
+            "PYTHONPATH": os.pathsep.join(p for p in (str(ORIENTA_ROOT), os.environ.get("PYTHONPATH")) if p),
+            TOKEN_VARIABLE: self.actions_token,              # read by endpoints.yml and the action server
+            # Sanic's own cap on a request body (Rasa's port): a Telegram Update is at most 256 KiB.
+            "SANIC_REQUEST_MAX_SIZE": "300000",
         })
 
     def start(self) -> "Stack":
@@ -53,9 +64,10 @@ class Stack:
         credentials = write_runtime_credentials(self.root, self.tracker_db.parent / RUNTIME_NAME, env)
         actions = Service(
             "action server",
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.actions_port)],
+            [sys.executable, "-m", "bot.runtime.action_server", "--actions", "actions",
+             "--port", str(self.actions_port)],
             cwd=self.root, env=env, log_path=self.log_dir / "actions.log",
-            health_url=f"http://{self.host}:{self.actions_port}/health",
+            health_url=f"http://{ACTIONS_HOST}:{self.actions_port}/health",
         )
         rasa = Service(
             "Rasa server",

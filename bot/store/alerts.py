@@ -121,12 +121,23 @@ def forget(session: Session, channel: str, address: str) -> int:
     address = normalised_address(channel, _address_text(channel, address))
     ids = list(session.scalars(select(AlertSubscription.id).where(AlertSubscription.channel == channel,
                                                                  AlertSubscription.address == address)))
+    # Explicit, not only ON DELETE CASCADE: SQLite enforces foreign keys only when asked to.
+    forget_subscriptions(session, ids)
+    return len(ids)
+
+
+def ended_before(session: Session, cutoff: datetime) -> list[int]:
+    """The ids of the subscriptions that ended (stopped or replaced) before `cutoff`."""
+    return list(session.scalars(select(AlertSubscription.id).where(AlertSubscription.ended_at.is_not(None),
+                                                                  AlertSubscription.ended_at < cutoff)))
+
+
+def forget_subscriptions(session: Session, ids: list[int]) -> None:
+    """Erase these subscriptions and the record of what they were sent."""
     if ids:
-        # Explicit, not only ON DELETE CASCADE: SQLite enforces foreign keys only when asked to.
         session.execute(delete(SentAlert).where(SentAlert.subscription_id.in_(ids)))
         session.execute(delete(AlertSubscription).where(AlertSubscription.id.in_(ids)))
     session.flush()
-    return len(ids)
 
 
 def active_subscription(session: Session, channel: str, address: str) -> AlertSubscription | None:

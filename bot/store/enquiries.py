@@ -162,6 +162,20 @@ def withdraw_consent(session: Session, reference: str, now: datetime | None = No
     return enquiry
 
 
+def forget_conversation(session: Session, conversation_id: str, now: datetime | None = None) -> int:
+    """Withdraw the consent of every enquiry sent from the conversation (its user asked to be
+    forgotten): the contact details and the link to the chat go, the anonymous facts remain
+    for the desk. Returns how many enquiries had personal data."""
+    if not isinstance(conversation_id, str) or not conversation_id:
+        return 0
+    enquiries = session.scalars(select(Enquiry).where(Enquiry.conversation_id == conversation_id)).all()
+    for enquiry in enquiries:
+        withdraw_consent(session, enquiry.reference, now)
+        enquiry.conversation_id = None
+    session.flush()
+    return len(enquiries)
+
+
 def profile_snapshot(profile: Any) -> dict:
     """A Profile (or its raw mapping) as JSON-ready data: unknown facts left out, money as strings."""
     if profile is None:

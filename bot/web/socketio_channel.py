@@ -6,9 +6,14 @@ enter_room: with `session_persistence: true` the browser never joins its session
 never receives a reply (RasaHQ/rasa#13027). This subclass keeps Rasa's events and message
 shapes (so any Rasa socket.io client works with it) and changes only what the widget relies on:
 
-- the socket joins its session's room (awaited), so replies arrive and survive a reload;
-- a socket may only speak in the session it was confirmed in (no posting into someone else's
-  conversation by naming its id), and the id must look like one;
+- the socket joins its session's room (awaited), so replies arrive and survive a reload; a socket
+  that asks again leaves its old room, so it never hears two conversations;
+- session ids are issued by the server and signed (bot/channels/guard.py): a browser keeps its
+  own across reloads, a made-up or someone else's unsigned id gets a new session instead;
+- a socket may only speak in the session it was confirmed in, and the conversation is
+  "socketio:<session id>", apart from every other channel's;
+- a message over MAX_MESSAGE_CHARS, or faster than the rate limits, is answered by the channel
+  itself; no reply at all (the action server is down) becomes "temporary problem, try again";
 - messages are checked (text, bounded length) and metadata is reduced to the keys the bot
   reads (`language`: "it" or "en"), so `/intent{...}` tricks stay the actions' business and
   a malformed event is dropped instead of raising in the server;
@@ -22,8 +27,6 @@ Loaded by Rasa from credentials.yml as `bot.web.socketio_channel.WidgetSocketIOI
 from __future__ import annotations
 
 import logging
-import re
-import uuid
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
@@ -33,19 +36,14 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from bot import summary_links
+from bot.channels import guard
+
 logger = logging.getLogger(__name__)
 
-# The widget caps its input far below this; anything longer is not a person typing.
-MAX_MESSAGE_CHARS = 2000
+MAX_MESSAGE_CHARS = guard.MAX_MESSAGE_CHARS  # the widget caps its input there too
+MAX_EVENT_BYTES = 64 * 1024  # python-socketio's own default is 1 MB
 LANGUAGES = ("it", "en")
-# uuid4().hex as the server issues them, or any similar opaque token a client kept.
-_SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-
-
-def valid_session_id(value: Any) -> Optional[str]:
-    return value if isinstance(value, str) and _SESSION_ID.match(value) else None
-
-
 def clean_metadata(value: Any) -> Dict[str, str]:
     """Only what the bot reads from a widget message: its page language."""
     if isinstance(value, dict) and value.get("language") in LANGUAGES:
@@ -54,9 +52,18 @@ def clean_metadata(value: Any) -> Dict[str, str]:
 
 
 def clean_text(value: Any) -> Optional[str]:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    return value[:MAX_MESSAGE_CHARS]
+    return value if isinstance(value, str) and value.strip() else None
+
+
+class _CountingOutput(SocketIOOutput):
+    """Rasa's socket.io output, counting what it sends, so a turn without a reply is noticed."""
+
+    sent = 0
+
+    async def _send_message(self, socket_id: Text, response: Any) -> None:
+        self.sent += 1
+        # Rasa names the recipient by the conversation ("socketio:<session>"); the room is the session.
+        await super()._send_message(guard.address_of(socket_id), response)
 
 
 class WidgetSocketIOInput(SocketIOInput):
@@ -87,9 +94,13 @@ class WidgetSocketIOInput(SocketIOInput):
         super().__init__(*args, **kwargs)
         self.turn_end_evt = turn_end_evt
         self.cors_allowed_origins = cors_allowed_origins
+        self.per_sender, self.per_address = guard.limiters_from_env()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.cors_allowed_origins)
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.cors_allowed_origins,
+                          max_http_buffer_size=MAX_EVENT_BYTES)
+        key = summary_links.secret()
+        addresses: Dict[str, str] = {}  # socket id -> the peer's address, for its rate limit
         blueprint = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio  # get_output_channel() needs it
         namespace = self.namespace
@@ -100,6 +111,7 @@ class WidgetSocketIOInput(SocketIOInput):
 
         @sio.on("connect", namespace=namespace)
         async def connect(sid: Text, environ: Dict, auth: Optional[Dict]) -> bool:
+            addresses[sid] = str(environ.get("REMOTE_ADDR") or "?")
             if not self.jwt_key:
                 return True
             token = auth.get("token") if isinstance(auth, dict) else None
@@ -107,10 +119,17 @@ class WidgetSocketIOInput(SocketIOInput):
 
             return bool(token and decode_bearer_token(token, self.jwt_key, self.jwt_algorithm))
 
+        @sio.on("disconnect", namespace=namespace)
+        async def disconnect(sid: Text) -> None:
+            addresses.pop(sid, None)
+
         @sio.on("session_request", namespace=namespace)
         async def session_request(sid: Text, data: Any) -> None:
-            requested = valid_session_id(data.get("session_id")) if isinstance(data, dict) else None
-            session_id = requested or uuid.uuid4().hex
+            asked = data.get("session_id") if isinstance(data, dict) else None
+            session_id = guard.verified_session_id(asked, key) or guard.new_session_id(key)
+            previous = (await sio.get_session(sid, namespace=namespace)).get("session_id")
+            if previous and previous != session_id:
+                await sio.leave_room(sid, previous, namespace=namespace)
             if self.session_persistence:
                 await sio.enter_room(sid, session_id, namespace=namespace)
             await sio.save_session(sid, {"session_id": session_id}, namespace=namespace)
@@ -126,14 +145,28 @@ class WidgetSocketIOInput(SocketIOInput):
                 if not confirmed or data.get("session_id") != confirmed:
                     logger.warning("socket %s spoke outside its confirmed session: ignored", sid)
                     return
-                sender_id, room = confirmed, confirmed
+                session, room = confirmed, confirmed
             else:
-                sender_id, room = sid, sid
-            message = UserMessage(text, SocketIOOutput(sio, self.bot_message_evt), sender_id,
-                                  input_channel=self.name(),
-                                  metadata=clean_metadata(data.get(self.metadata_key)))
+                session, room = sid, sid
+            metadata = clean_metadata(data.get(self.metadata_key))
+            lang = metadata.get("language")
+            output = _CountingOutput(sio, self.bot_message_evt)
+            address = addresses.get(sid, "?")
             try:
-                await on_new_message(message)
+                if len(text) > MAX_MESSAGE_CHARS:
+                    await output.send_text_message(room, guard.too_long_notice(lang))
+                elif not self.per_sender.allow(session) or (
+                        not guard.is_loopback(address) and not self.per_address.allow(address)):
+                    await output.send_text_message(room, guard.notice("channel.slow_down", lang))
+                else:
+                    message = UserMessage(text, output, guard.namespaced(self.name(), session),
+                                          input_channel=self.name(), metadata=metadata)
+                    try:
+                        await on_new_message(message)
+                    except Exception:
+                        logger.exception("socket.io: a turn of %s failed", message.sender_id)
+                    if not output.sent:  # the action server is down or failed: the turn is kept
+                        await output.send_text_message(room, guard.notice("channel.unavailable", lang))
             finally:
                 await sio.emit(self.turn_end_evt, {}, room=room, namespace=namespace)
 

@@ -26,6 +26,7 @@ from bot.store.enquiries import (
     get_by_reference,
     list_enquiries,
     set_status,
+    forget_conversation,
     withdraw_consent,
 )
 from bot.store.models import Enquiry, metadata
@@ -224,6 +225,20 @@ def test_withdrawing_consent_erases_the_personal_data_and_keeps_the_rest(session
             False, None, None, None, None,
         )
         assert found.desk_id == "sondrio"
+
+
+def test_forgetting_a_conversation_strips_its_enquiries_and_no_other(sessions):
+    with sessions.begin() as session:
+        mine = [_enquiry(session, conversation_id="rest:anna", **_contact()).reference for _ in range(2)]
+        other = _enquiry(session, conversation_id="rest:bruno", **_contact()).reference
+    with sessions.begin() as session:
+        assert forget_conversation(session, "rest:anna") == 2
+        assert forget_conversation(session, "") == 0
+    with sessions() as session:
+        for reference in mine:
+            found = get_by_reference(session, reference)
+            assert (found.consent, found.contact_email, found.conversation_id) == (False, None, None)
+        assert get_by_reference(session, other).contact_email == "giulia@example.it"
 
 
 # --- JSON snapshots ---

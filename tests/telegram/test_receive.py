@@ -62,7 +62,7 @@ def test_rasa_receives_the_text_the_chat_and_the_language(fake):
 
     assert receiving(fake, text_update("am I eligible?"), rasa) == 200
     (message,) = received
-    assert (message.text, message.sender_id, message.input_channel) == ("am I eligible?", str(CHAT), "telegram")
+    assert (message.text, message.sender_id, message.input_channel) == ("am I eligible?", f"telegram:{CHAT}", "telegram")
     assert message.metadata == {"language": "en", "telegram": {"chat_type": "private", "language_code": "en"}}
 
 

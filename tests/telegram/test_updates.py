@@ -13,11 +13,11 @@ def text_update(text, language_code="it", update_id=1):
                         "from": {"id": 99, "is_bot": False, "first_name": "Anna", "language_code": language_code}}}
 
 
-def button_update(data, language_code="en"):
+def button_update(data, language_code="en", presser=4242, chat=CHAT):
     return {"update_id": 2, "callback_query": {
         "id": "cbq-1", "data": data, "chat_instance": "x",
-        "from": {"id": 99, "is_bot": False, "first_name": "Anna", "language_code": language_code},
-        "message": {"message_id": 8, "date": 0, "chat": CHAT, "text": "Quanti anni?"}}}
+        "from": {"id": presser, "is_bot": False, "first_name": "Anna", "language_code": language_code},
+        "message": {"message_id": 8, "date": 0, "chat": chat, "text": "Quanti anni?"}}}
 
 
 def steps_for(update, payload=None):
@@ -154,3 +154,28 @@ def test_start_from_a_channel_post_link_opens_the_conversation_on_that_call():
 
 def test_start_with_an_unknown_call_id_just_greets():
     assert steps_for(text_update("/start bando-che-non-esiste")) == [ToRasa(GREET)]
+
+
+GROUP = {"id": -100123, "type": "supergroup"}
+
+
+def group_update(text):
+    update = text_update(text)
+    update["message"]["chat"] = GROUP
+    return update
+
+
+def test_in_a_group_a_command_gets_write_to_me_privately_and_nothing_reaches_rasa():
+    assert steps_for(group_update("/start")) == [Say("channel.private_only", both_languages=True)]
+
+
+def test_in_a_group_ordinary_messages_get_nothing():
+    assert steps_for(group_update("posso partecipare?")) == []
+
+
+def test_a_button_pressed_in_a_group_gets_nothing():
+    assert steps_for(button_update("/affirm", presser=99, chat=GROUP)) == []
+
+
+def test_a_button_pressed_by_someone_else_than_the_chat_gets_nothing():
+    assert steps_for(button_update("/affirm", presser=99)) == []

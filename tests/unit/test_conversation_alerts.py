@@ -88,6 +88,28 @@ def test_delete_my_data_removes_the_facts_and_erases_the_subscriptions():
     chat.say("sì", intent="affirm")
     assert chat.say("cancellate i miei dati", intent="ask") == t("it", "chat.forget.done")
     assert chat.state.facts == {} and store.subscriptions == []
+    assert chat.state.erase_conversation  # the tracker store erases the conversation on saving
+
+
+def test_on_telegram_the_chat_address_is_the_conversation_without_its_channel():
+    store = FakeStore()
+    chat = chat_on("telegram", store)
+    chat.services = Services(channel="telegram", conversation_id="telegram:777", subscribe_alerts=store.subscribe,
+                             stop_alerts=store.stop, forget_alerts=store.stop)
+    chat.say("siamo 12 dipendenti a Bergamo", intent="inform")
+    chat.say("avvisatemi", intent="ask")
+    chat.say("sì", intent="affirm")
+    assert [s["address"] for s in store.subscriptions] == ["777"]
+
+
+def test_delete_my_data_also_strips_the_contact_details_of_the_enquiries_sent():
+    forgotten = []
+    chat = Chat(lang="en")
+    chat.services = Services(channel="rest", conversation_id="rest:anna",
+                             forget_enquiries=lambda conversation: forgotten.append(conversation) or 2)
+    reply = chat.say("please delete my data", intent="ask")
+    assert forgotten == ["rest:anna"] and t("en", "chat.forget.enquiries", count=2) in reply
+    assert chat.state.erase_conversation
 
 
 def test_delete_my_data_outside_telegram_asks_the_alerts_address_and_no_is_fine():
@@ -98,5 +120,6 @@ def test_delete_my_data_outside_telegram_asks_the_alerts_address_and_no_is_fine(
     chat.say("we have 12 employees", intent="inform")
     reply = chat.say("please delete my data", intent="ask")
     assert reply.splitlines() == [t("en", "chat.forget.facts"), t("en", "chat.forget.ask_email")]
-    assert chat.state.facts == {}
+    assert chat.state.facts == {} and not chat.state.erase_conversation  # the address is still to come
     assert chat.say("no", intent="deny") == t("en", "chat.forget.no_email")
+    assert chat.state.erase_conversation
