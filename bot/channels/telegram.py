@@ -24,13 +24,14 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import privacy
 from bot.channels import guard
 from bot.channels.bot_api import BotApi, BotApiError
 from bot.channels.keyboards import CallbackPayloads, inline_keyboard
 from bot.channels.splitting import split_message
 from bot.channels.telegram_settings import TelegramSettings, TelegramSettingsError
-from bot.channels.telegram_updates import (Incoming, Kind, Say, ToRasa, UpdateError, parse_update, plan,
-                                           reply_language)
+from bot.channels.telegram_updates import (PRIVACY_NOTICE, Incoming, Kind, Say, ToRasa, UpdateError, parse_update,
+                                           plan, reply_language)
 from bot.texts import LANGUAGES, t
 
 logger = logging.getLogger(__name__)
@@ -82,6 +83,10 @@ class TelegramOutput(OutputChannel):
     async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
         # Orienta's actions send none; a stray one must not reach the user as raw JSON.
         logger.warning("Telegram: custom payload not sent to %s", recipient_id)
+
+
+def _sentence(lang: str, key: str) -> str:
+    return privacy.notice(lang) if key == PRIVACY_NOTICE else t(lang, key)
 
 
 class TelegramInput(InputChannel):
@@ -202,7 +207,7 @@ class TelegramInput(InputChannel):
         lang = reply_language(incoming)
         both = step.both_languages or lang is None
         order = [lang] + [other for other in LANGUAGES if other != lang] if lang else list(LANGUAGES)
-        text = "\n\n".join(t(code, step.key) for code in order) if both else t(lang, step.key)
+        text = "\n\n".join(_sentence(code, step.key) for code in order) if both else _sentence(lang, step.key)
         buttons = [{"title": t(lang or order[0], b["title_key"]), "payload": b["payload"]} for b in step.buttons]
         if buttons:
             await self.output.send_text_with_buttons(incoming.chat_id, text, buttons)

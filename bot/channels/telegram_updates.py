@@ -11,7 +11,7 @@ Decisions:
   post of the alerts channel, bot/alerts) opens the chat: a known call id reaches Rasa as
   `/greet{"call_id": ...}`, which greets and presents that call; an unknown one just greets.
 - Typed text starting with "/" is a Telegram command. Ours are /start, /reset (also /restart),
-  /lingua and /language, /help; any other gets the help text, never reaching Rasa as an intent.
+  /lingua and /language, /privacy, /help; any other gets the help text, never reaching Rasa as an intent.
   Button payloads, which we wrote ourselves, reach Rasa as they are (`/affirm`, ...).
 """
 from __future__ import annotations
@@ -32,6 +32,7 @@ MEDIA_KEYS = ("sticker", "photo", "voice", "video", "video_note", "audio", "docu
 GREET = "/greet"
 RESTART = "/start_over"  # the start_over intent: the conversation forgets the profile and starts over
 SWITCH_LANGUAGE = "switch_language"
+PRIVACY_NOTICE = "privacy.notice"  # not a sentence key: the channel renders bot.privacy.notice
 
 _COMMAND = re.compile(r"/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]{1,64})?(?:\s+(.*))?", re.DOTALL)
 _LANGUAGE_NAMES = {"it": "it", "ita": "it", "italiano": "it", "italian": "it",
@@ -198,6 +199,8 @@ def _run_command(name: str, argument: str) -> list[ToRasa | Say]:
         return [ToRasa(GREET + json.dumps({"call_id": call_id}))] if call_id else [ToRasa(GREET)]
     if name in ("reset", "restart"):
         return [ToRasa(RESTART)]  # the conversation's own restart says that it forgot
+    if name == "privacy":
+        return [Say(PRIVACY_NOTICE)]
     if name in ("lingua", "language"):
         language = _LANGUAGE_NAMES.get(argument.lower())
         if language is None:

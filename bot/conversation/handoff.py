@@ -24,6 +24,9 @@ from bot.texts import t
 log = logging.getLogger(__name__)
 
 CONSENT, NAME, REACH, COMPANY, PROVINCE = "consent", "name", "reach", "company", "province"
+# The consent sentence is chat.handoff.ask_handoff_consent in bot/texts/*/chat.yaml; change this
+# whenever it changes, so each enquiry says which wording its user agreed to.
+CONSENT_VERSION = "handoff-2026-12-02"
 OUTSIDE = "outside"  # the province answer when the firm is not in Lombardy or does not say
 _YES = re.compile(r"^(?:si|sì|yes|ok|okay|certo|sure|va bene|d accordo|acconsento|i agree|agree|yes please|si grazie)$")
 _NO = re.compile(r"^(?:no|nope|no grazie|no thanks|non acconsento|i don t agree|i do not agree|preferisco di no|no thank you)$")
@@ -162,7 +165,7 @@ def _submit(turn: Turn, collected: dict) -> None:
     reach = collected.get(REACH) or {}
     personal = {"contact_name": collected.get(NAME), "company": collected.get(COMPANY),
                 "contact_email": reach.get("email"), "contact_phone": reach.get("phone"),
-                "conversation_id": turn.services.conversation_id} if consent else {}
+                "conversation_id": turn.services.conversation_id, "consent_version": CONSENT_VERSION} if consent else {}
     turn.remember(contact=None, pending=None)
     save = turn.services.save_enquiry
     try:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from bot import fmt
+from bot import fmt, privacy
 from bot.conversation import alert_turns, check_turns, facts, handoff, questions, replies, scope
 from bot.conversation.state import ALERTS, ANSWER_KINDS, HANDOFF, LOAN_MONTHS, LOAN_YEARS, Turn
 from bot.nlu import acts
@@ -151,6 +151,9 @@ def _dispatch(turn: Turn) -> None:
     # 2. commands
     if acts.FORGET in signals:
         alert_turns.forget(turn)
+        return
+    if acts.PRIVACY in signals:
+        turn.say_text(privacy.notice(turn.lang))
         return
     if acts.UNSUBSCRIBE in signals:
         alert_turns.stop(turn)

@@ -12,9 +12,9 @@ import re
 
 from bot.nlu.text import folded
 
-CHECK, FIND, CORRECT, HUMAN, RESTART, SUMMARY, NOW, SUBSCRIBE, UNSUBSCRIBE, FORGET, LEGAL_SEAT = (
+CHECK, FIND, CORRECT, HUMAN, RESTART, SUMMARY, NOW, SUBSCRIBE, UNSUBSCRIBE, FORGET, LEGAL_SEAT, PRIVACY = (
     "check", "find", "correct", "human", "restart", "summary", "now", "subscribe", "unsubscribe", "forget",
-    "legal_seat")
+    "legal_seat", "privacy")
 
 _MODAL = r"(?:posso|possiamo|puo|potrei|potremmo|potrebbe|potrebbero|possono|potevamo|potevo|avremmo\s+potuto|avrei\s+potuto|riesco|riusciamo|can|could|may|might|would|are\s+we\s+able\s+to|is\s+it\s+possible\s+to)"
 _JOIN = r"(?:\s+\S+){0,5}?\s+"
@@ -109,10 +109,22 @@ _FORGET = re.compile(
     r"|\b(?:delete|erase|remove|forget)\s+(?:all\s+)?(?:my|our)\s+(?:data|information|details|conversation|personal\s+data)"
     r"|\bdiritto\s+all\s*oblio\b|\bright\s+to\s+be\s+forgotten\b"
 )
+_PRIVACY = re.compile(
+    r"^\s*(?:la\s+|the\s+)?(?:privacy|gdpr|informativa)(?:\s+(?:policy|notice|please|grazie|per\s+favore))?\s*[?.!]?\s*$"
+    r"|\binformativa\s+(?:sulla\s+|della\s+|per\s+la\s+)?(?:privacy|dati)\b|\bprivacy\s+(?:policy|notice)\b"
+    r"|\b(?:trattamento|protezione)\s+dei\s+(?:miei\s+|nostri\s+)?dati\b|\bdata\s+protection\b"
+    r"|\b(?:come|dove|perche)\s+(?:usate|conservate|trattate|tenete|salvate|gestite|usi|conservi|tieni|salvi)\s+"
+    r"(?:i\s+)?(?:miei|nostri)\s+dati\b"
+    r"|\b(?:how|where|why)\s+(?:do\s+you\s+|will\s+you\s+)?(?:use|store|keep|process|handle|save)\s+(?:my|our)\s+"
+    r"(?:data|information|details)\b"
+    r"|\bwhat\s+(?:do\s+you\s+|will\s+you\s+)?(?:do|keep)\s+with\s+(?:my|our)\s+(?:data|information|details)\b"
+    r"|\bche\s+(?:cosa\s+)?(?:fate|farete)\s+(?:con\s+)?(?:dei\s+|i\s+)?(?:miei|nostri)\s+dati\b"
+)
 # The registered office is named: the calls ask for an operating site, which may be elsewhere.
 _LEGAL_SEAT = re.compile(r"\b(?:sede\s+legale|sede\s+sociale|registered\s+(?:office|address|seat)|legal\s+(?:seat|address|office))\b")
 _SIGNALS = {CHECK: _CHECK, FIND: _FIND, CORRECT: _CORRECT, HUMAN: _HUMAN, RESTART: _RESTART, SUMMARY: _SUMMARY,
-            NOW: _NOW, UNSUBSCRIBE: _UNSUBSCRIBE, SUBSCRIBE: _SUBSCRIBE, FORGET: _FORGET, LEGAL_SEAT: _LEGAL_SEAT}
+            NOW: _NOW, UNSUBSCRIBE: _UNSUBSCRIBE, SUBSCRIBE: _SUBSCRIBE, FORGET: _FORGET, LEGAL_SEAT: _LEGAL_SEAT,
+            PRIVACY: _PRIVACY}
 MAX_CHARS = 2000
 
 

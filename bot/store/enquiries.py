@@ -60,6 +60,9 @@ class EnquiryNotFound(LookupError):
     pass
 
 
+_VERSION = re.compile(r"[A-Za-z0-9._-]{1,40}")
+
+
 def create_enquiry(
     session: Session,
     *,
@@ -71,6 +74,7 @@ def create_enquiry(
     desk_id: str | None = None,
     consent: bool = False,
     consent_at: datetime | None = None,
+    consent_version: str | None = None,
     contact_name: str | None = None,
     contact_email: str | None = None,
     contact_phone: str | None = None,
@@ -96,6 +100,11 @@ def create_enquiry(
             raise ConsentError(given[0], "personal data can be stored only with the user's consent")
         if consent_at is not None:
             raise ConsentError("consent_at", "must be empty when consent is false")
+        if consent_version is not None:
+            raise ConsentError("consent_version", "must be empty when consent is false")
+    elif consent_version is not None and (not isinstance(consent_version, str)
+                                         or not _VERSION.fullmatch(consent_version)):
+        raise EnquiryError("consent_version", "must name the consent text shown (1-40 letters, digits, . _ -)")
     values = dict(
         created_at=now,
         updated_at=now,
@@ -107,6 +116,7 @@ def create_enquiry(
         desk_id=_desk_id(desk_id),
         consent=consent,
         consent_at=_aware("consent_at", consent_at or now) if consent else None,
+        consent_version=consent_version if consent else None,
         status=_choice("status", status, STATUSES),
         **personal,
     )
@@ -156,7 +166,7 @@ def withdraw_consent(session: Session, reference: str, now: datetime | None = No
     enquiry = _existing(session, reference)
     for name in PERSONAL_FIELDS:
         setattr(enquiry, name, None)
-    enquiry.consent, enquiry.consent_at = False, None
+    enquiry.consent, enquiry.consent_at, enquiry.consent_version = False, None, None
     enquiry.updated_at = _aware("now", now or utc_now())
     session.flush()
     return enquiry

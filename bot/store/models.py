@@ -83,6 +83,7 @@ class Enquiry(Base):
     desk_id: Mapped[str | None] = Column(String(40), index=True)
     consent: Mapped[bool] = Column(Boolean, nullable=False, default=False)
     consent_at: Mapped[datetime | None] = Column(UTCDateTime)
+    consent_version: Mapped[str | None] = Column(String(40))  # which consent text was shown
     contact_name: Mapped[str | None] = Column(String(120))
     contact_email: Mapped[str | None] = Column(String(254))
     contact_phone: Mapped[str | None] = Column(String(40))

@@ -23,7 +23,7 @@ from typing import Any, Callable
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Sanic, response
 
-from bot import texts
+from bot import privacy, texts
 
 ROOT = Path(__file__).resolve().parents[2]
 STATIC = Path(__file__).resolve().parent / "static"
@@ -159,6 +159,13 @@ class WidgetServer:
         page = _templates().get_template("demo.html").render(t=lambda key: texts.t(lang, key), **values)
         return page.encode()
 
+    def privacy_page(self, lang: str) -> bytes:
+        other = "en" if lang == "it" else "it"
+        page = _templates().get_template("privacy.html").render(
+            lang=lang, other_lang=other, other_href=f"/privacy?lang={other}", title=texts.t(lang, "privacy.title"),
+            paragraphs=privacy.paragraphs(lang), other_language=texts.t(lang, "widget.demo.other_language"))
+        return page.encode()
+
     def demo_policy(self, request_host: str | None) -> str:
         """The demo page's Content-Security-Policy: the widget must work under a strict one."""
         host = _hostname(request_host) or _browser_host(self.host)
@@ -229,6 +236,14 @@ def _app_for(server: WidgetServer) -> Sanic:
             return response.raw(body, content_type=content_type)
         return serve_file
 
+    def privacy_notice(request):
+        lang = request.args.get("lang", "it")
+        lang = lang if lang in texts.LANGUAGES else "it"
+        return response.raw(server.privacy_page(lang), content_type=HTML,
+                            headers={"Content-Security-Policy": "default-src 'none'; style-src 'self'; "
+                                                                "base-uri 'none'; form-action 'none'"})
+
+    app.add_route(privacy_notice, "/privacy", methods=["GET", "HEAD"], name="privacy")
     for path in ("/", "/index.html"):
         app.add_route(demo, path, methods=["GET", "HEAD"], name=f"demo{path.replace('/', '_').replace('.', '_')}")
     for index, path in enumerate(files):

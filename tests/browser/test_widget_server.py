@@ -95,3 +95,13 @@ def test_only_the_page_language_passes_as_metadata(metadata, kept):
 @pytest.mark.parametrize("value", [None, "", "   ", 7, {"text": "hi"}])
 def test_a_message_without_text_is_dropped(value):
     assert clean_text(value) is None
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_the_privacy_notice_is_a_page_beside_the_widget_in_both_languages(widget, lang):
+    from bot import privacy
+
+    status, headers, page = get(widget.url + f"/privacy?lang={lang}")
+    assert status == 200 and f'<html lang="{lang}">' in page and "default-src 'none'" in headers["Content-Security-Policy"]
+    assert t(lang, "privacy.title") in page and privacy.VERSION in page
+    assert "365" in page  # the retention age the operator configured (default)

@@ -227,6 +227,20 @@ def test_withdrawing_consent_erases_the_personal_data_and_keeps_the_rest(session
         assert found.desk_id == "sondrio"
 
 
+def test_an_enquiry_records_the_consent_text_agreed_to_and_withdrawal_clears_it(sessions):
+    with sessions.begin() as session:
+        reference = _enquiry(session, consent_version="handoff-2026-12-02", **_contact()).reference
+        with pytest.raises(ConsentError):
+            _enquiry(session, consent_version="handoff-2026-12-02")  # no consent, no consent text
+        with pytest.raises(EnquiryError):
+            _enquiry(session, consent_version="x" * 41, **_contact())
+    with sessions.begin() as session:
+        assert get_by_reference(session, reference).consent_version == "handoff-2026-12-02"
+        withdraw_consent(session, reference)
+    with sessions() as session:
+        assert get_by_reference(session, reference).consent_version is None
+
+
 def test_forgetting_a_conversation_strips_its_enquiries_and_no_other(sessions):
     with sessions.begin() as session:
         mine = [_enquiry(session, conversation_id="rest:anna", **_contact()).reference for _ in range(2)]

@@ -94,3 +94,48 @@ def test_a_failed_set_webhook_leaves_the_server_running_and_says_so(fake):
         return state
 
     assert asyncio.run(scenario()) == "failed"
+
+
+def test_privacy_is_answered_by_the_channel_with_the_notice(fake):
+    from bot import privacy
+
+    assert receiving(fake, text_update("/privacy"), never_called) == 200
+    assert [c.params["text"] for c in fake.messages_to(CHAT)] == [privacy.notice("en")]
+
+
+def test_a_turn_without_any_reply_tells_the_user_of_a_temporary_problem(fake):
+    async def silent_rasa(message):  # what Rasa does when the action server is down
+        return None
+
+    assert receiving(fake, text_update("am I eligible?"), silent_rasa) == 200
+    assert [c.params["text"] for c in fake.messages_to(CHAT)] == [t("en", "channel.unavailable")]
+
+
+def test_a_group_chat_is_answered_only_with_write_to_me_privately(fake):
+    update = text_update("/start")
+    update["message"]["chat"] = {"id": -100555, "type": "group"}
+    assert receiving(fake, update, never_called) == 200
+    [sent] = fake.messages_to(-100555)
+    assert t("it", "channel.private_only") in sent.params["text"] and t("en", "channel.private_only") in sent.params["text"]
+
+
+def test_a_chat_over_its_rate_is_asked_to_slow_down(fake, monkeypatch):
+    monkeypatch.setenv("ORIENTA_RATE_PER_SENDER", "2/60")
+    received = []
+
+    async def rasa(message):
+        received.append(message)
+        await message.output_channel.send_text_message(message.sender_id, "ok")
+
+    async def scenario():
+        telegram = channel(fake)
+        await telegram.open()
+        try:
+            for update_id in range(3):
+                await telegram.receive(request(text_update("ciao", update_id=update_id + 1)), rasa)
+        finally:
+            await telegram.close()
+
+    asyncio.run(scenario())
+    assert len(received) == 2
+    assert [c.params["text"] for c in fake.messages_to(CHAT)] == ["ok", "ok", t("en", "channel.slow_down")]

@@ -67,6 +67,7 @@ def test_with_consent_the_enquiry_keeps_the_contact_and_goes_to_the_firms_desk()
     assert (saved["contact_email"], saved["company"], saved["conversation_id"]) == (
         "maria.rossi@impresa.it", "Rossi Meccanica srl", "chat-1")
     assert saved["profile"].employees == 25 and saved["channel"] == "rest" and saved["language"] == "it"
+    assert saved["consent_version"] == "handoff-2026-12-02"  # the wording the user agreed to
     assert reply.splitlines()[0] == t("it", "chat.handoff.stored", reference="ORI-0001",
                                       chamber="Camera di Commercio di Bergamo")
     assert chat.state.contact is None and chat.state.pending is None

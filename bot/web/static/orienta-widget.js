@@ -225,7 +225,16 @@
     send.type = "submit";
     form.append(label, input, send);
 
-    panel.append(header, status, offline, log, typing, quickReplies, form);
+    // The privacy notice, served beside the widget (bot/web/server.py, /privacy).
+    var footer = element("p", "footer");
+    var privacy = element("a", "privacy", t.privacy);
+    privacy.href = BASE + "privacy?lang=" + this.lang;
+    privacy.target = "_blank";
+    privacy.rel = "noopener noreferrer";
+    privacy.appendChild(hiddenLabel(" " + t.new_tab));
+    footer.appendChild(privacy);
+
+    panel.append(header, status, offline, log, typing, quickReplies, form, footer);
     root.append(launcher, panel);
     document.body.appendChild(host);
 
