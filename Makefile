@@ -35,6 +35,7 @@ help:
 	@echo "make test  - set up, then run every test (unit, Rasa data/stories, end-to-end chats, browser)"
 	@echo "make chat  - chat in the terminal (starts the assistant unless it is already running)"
 	@echo "make train - train the model if config.yml, domain.yml or data/ changed"
+	@echo "make cluster - two Rasa + two action servers behind nginx, on PostgreSQL and Redis"
 	@echo "make clean - remove trained models, logs, conversations and test artifacts"
 	@echo "make bench - NLU cross-validation and reply latency vs a stock rasa init assistant (~20 min)"
 
@@ -60,7 +61,7 @@ venv:
 	fi
 
 # The website widget's npm packages (socket.io-client), again only when package-lock.json changes.
-.PHONY: widget-deps browser
+.PHONY: widget-deps browser nginx cluster
 widget-deps:
 	@command -v npm >/dev/null || { echo "npm not found: install Node.js 18 or later with npm" >&2; exit 1; }
 	@wanted="$$(sha256sum package-lock.json | cut -d' ' -f1)"; \
@@ -68,6 +69,17 @@ widget-deps:
 	  echo "Installing the widget's npm packages (package-lock.json)"; \
 	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; \
 	  echo "$$wanted" > "$(NODE_STAMP)"; \
+	fi
+
+# Debian's nginx for the several-servers set-up (make cluster, tests/cluster).
+nginx:
+	@if [ ! -x /usr/sbin/nginx ]; then \
+	  if [ "$$(id -u)" != 0 ]; then \
+	    echo "The several-servers set-up needs Debian's nginx: sudo apt-get install nginx-light" >&2; exit 1; \
+	  fi; \
+	  echo "Installing Debian's nginx for the several-servers set-up"; \
+	  apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; \
 	fi
 
 # Debian's chromium for the browser tests (tests/browser): never a browser downloaded by a test tool.
@@ -90,7 +102,11 @@ chat: venv
 train: venv
 	"$(PY)" -m bot.runtime train
 
-test: venv widget-deps browser
+# Two Rasa and two action servers behind nginx, on this machine's PostgreSQL and Redis (README).
+cluster: venv nginx
+	"$(PY)" -m bot.runtime cluster
+
+test: venv widget-deps browser nginx
 	"$(PY)" -m pytest tests $(PYTEST_ARGS)
 
 # A measurement, not a test (never in CI): prints NLU F1 and latency p50/p95; see README "Benchmark".

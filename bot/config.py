@@ -54,6 +54,11 @@ def _text(name: str, default: str) -> str:
     return _raw(name) or default
 
 
+def port_setting(name: str, default: int) -> int:
+    """A port from the environment, checked as the others are."""
+    return _port(name, default)
+
+
 def _port(name: str, default: int) -> int:
     raw = _raw(name)
     if raw is None:

@@ -63,6 +63,17 @@ def is_loopback(ip: str | None) -> bool:
         return False
 
 
+def client_address(peer: str | None, headers) -> str | None:
+    """The user's address: the peer's, or the X-Real-IP a proxy on loopback (nginx) adds.
+
+    Trusted only from loopback: anyone else could write the header, and loopback is trusted anyway."""
+    forwarded = (headers.get("X-Real-IP") or "").strip() if is_loopback(peer) else ""
+    try:
+        return str(ipaddress.ip_address(forwarded)) if forwarded else peer
+    except ValueError:
+        return peer
+
+
 # --- rate limits -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

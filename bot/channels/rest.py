@@ -60,6 +60,7 @@ class OrientaRestInput(InputChannel):
     async def answer(self, ip: Optional[str], headers: Mapping[str, str], body: Any,
                      on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Tuple[int, Any]:
         """(HTTP status, JSON body) for one POST: the bot's messages, or why there are none."""
+        ip = guard.client_address(ip, headers)
         if not self._authorised(ip, headers):
             return 403, {"error": "a bearer token is needed (ORIENTA_REST_TOKEN)"}
         if not isinstance(body, dict):

@@ -104,6 +104,32 @@ def chat() -> None:
             print()
 
 
+def cluster() -> None:
+    """Two Rasa and two action servers behind nginx, on PostgreSQL and Redis (bot/runtime/cluster.py)."""
+    from bot.runtime.cluster import Cluster, default_urls, ensure_database
+
+    settings = config.settings()
+    database_url, redis_url = default_urls()
+    ensure_database(database_url)
+    port = config.port_setting("ORIENTA_PROXY_PORT", 8080)
+    if port_in_use(settings.host, port):
+        raise ServiceError(f"port {port} on {settings.host} is taken: stop what uses it or set ORIENTA_PROXY_PORT")
+    model = ensure_model(ROOT, log_dir=VAR / "logs")
+    print("Starting two action servers, two Rasa servers and nginx...")
+    with Cluster(root=ROOT, model=model, work=VAR / "cluster", database_url=database_url, redis_url=redis_url,
+                 listen=settings.host, port=port) as running:
+        print(f"Orienta is ready behind nginx. REST channel: {running.rest_url}")
+        print(f"Widget server: point data-server at {running.base_url}. Logs: {VAR / 'cluster'}")
+        print("Ctrl-C stops every server.")
+        try:
+            while running.all_running() or any(service.running for service in running.rasa):
+                time.sleep(1)  # one Rasa server may stop: the other goes on; Ctrl-C interrupts the sleep
+        except KeyboardInterrupt:
+            print("\nStopping...")
+            return
+        raise ServiceError(f"every Rasa server stopped:\n{running.log_tails()}")
+
+
 def train() -> None:
     print(ensure_model(ROOT, log_dir=VAR / "logs"))
 
@@ -111,11 +137,11 @@ def train() -> None:
 def main(argv: list[str] | None = None) -> int:
     os.umask(PRIVATE_UMASK)  # var/: conversations, enquiries, logs, the secret: owner only
     parser = argparse.ArgumentParser(prog="python -m bot.runtime", description=__doc__)
-    parser.add_argument("command", choices=("run", "chat", "train"))
+    parser.add_argument("command", choices=("run", "chat", "train", "cluster"))
     args = parser.parse_args(argv)
     _stop_on_sigterm()
     try:
-        {"run": run, "chat": chat, "train": train}[args.command]()
+        {"run": run, "chat": chat, "train": train, "cluster": cluster}[args.command]()
     except (ServiceError, TrainingError, WidgetServerError, config.ConfigError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

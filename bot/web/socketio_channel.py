@@ -111,7 +111,8 @@ class WidgetSocketIOInput(SocketIOInput):
 
         @sio.on("connect", namespace=namespace)
         async def connect(sid: Text, environ: Dict, auth: Optional[Dict]) -> bool:
-            addresses[sid] = str(environ.get("REMOTE_ADDR") or "?")
+            forwarded = {"X-Real-IP": environ.get("HTTP_X_REAL_IP") or ""}
+            addresses[sid] = guard.client_address(str(environ.get("REMOTE_ADDR") or "?"), forwarded) or "?"
             if not self.jwt_key:
                 return True
             token = auth.get("token") if isinstance(auth, dict) else None

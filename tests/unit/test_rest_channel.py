@@ -88,3 +88,14 @@ def test_no_reply_from_rasa_becomes_a_temporary_problem_notice(channel):
 def test_only_the_language_passes_as_metadata(channel):
     _, _, (message,) = post(channel, {"sender": "a", "message": "hi", "metadata": {"language": "en", "slots": 1}})
     assert message.metadata == {"language": "en"}
+
+
+def test_behind_a_proxy_on_loopback_the_forwarded_address_is_the_client(channel):
+    status, _, received = post(channel, {"sender": "a", "message": "ciao"}, ip=LOOPBACK,
+                               headers={"X-Real-IP": OUTSIDE})
+    assert status == 403 and not received  # a user outside, through nginx: the token is needed
+
+
+def test_a_forwarded_address_from_outside_is_not_believed():
+    assert guard.client_address(OUTSIDE, {"X-Real-IP": "127.0.0.1"}) == OUTSIDE
+    assert guard.client_address(LOOPBACK, {"X-Real-IP": "not an address"}) == LOOPBACK
