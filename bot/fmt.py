@@ -44,6 +44,12 @@ def date(lang: str, day: dt.date) -> str:
     return format_date(day, format="long", locale=_locale(lang))
 
 
+def month(lang: str, year_month: str) -> str:
+    """"2025-09" as "September 2025" / "settembre 2025" (a figure read on a month, day unknown)."""
+    day = dt.date.fromisoformat(f"{year_month}-01")
+    return format_date(day, format="LLLL y", locale=_locale(lang))
+
+
 def plural_form(lang: str, count) -> str:
     """CLDR's plural category of `count` in the language: "one" or "other" for it and en."""
     value = to_decimal(count)

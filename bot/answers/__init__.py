@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from bot.answers import (calls, dates, estimates, fairs, figures, general, listing, loans, money, now,
-                         procedure, rules, spending)
+                         procedure, rules, soft_loans, spending)
 from bot.answers.ask import Ask, BadInput, CallNotFound, Inputs
 from bot.answers.facts_words import render_profile
 from bot.answers.reply import Button, Reply, aspect_button, reply
 from bot.answers.verdicts import render_assessment, render_changes
-from bot.catalogue import Call, Catalogue
+from bot.catalogue import Call, Catalogue, is_stale
 from bot.catalogue.subjects import Subjects
 from bot.nlu.aspects import CALL, by_id
 from bot.profile import Profile
@@ -94,7 +94,7 @@ HANDLERS: dict[str, Handler] = {
     "staff_costs": Handler(spending.staff_costs, _category("staff_flat")),
     "indirect_costs": Handler(spending.indirect_costs, _category("indirect_flat")),
     "apply_in_advance": Handler(procedure.apply_in_advance, _tagged("apply_in_advance")),
-    "target_markets": Handler(rules.target_markets, _tagged("target_markets")),
+    "target_markets": Handler(rules.target_markets, rules.supports_markets),
     "expense_timing": Handler(spending.expense_timing, _tagged("expense_timing")),
     "expense_item": Handler(spending.expense_item),
     "excluded_costs": Handler(spending.excluded_costs, _has("excluded_costs")),
@@ -170,6 +170,15 @@ def resolve_call(aspect: str, call_ids: Iterable[str], catalogue: Catalogue, tod
     return (fitting[0] if fitting else headline), False
 
 
+def _with_staleness(ask: Ask, aspect: str, said: Reply) -> Reply:
+    """A call checked over six months ago may have changed: every answer from its file says so."""
+    call = ask.resolved
+    if call is None or by_id(aspect).about != CALL or not is_stale(call, ask.today):
+        return said
+    stale = ask.say.engine("measures.stale", date=ask.say.date(call.last_verified))
+    return Reply(f"{said.text}\n{stale}" if said.text else stale, said.buttons)
+
+
 def answer(aspect: str, lang: str, *, call_ids: Iterable[str] = (), profile: Profile | None = None,
            today: dt.date | None = None, inputs: Inputs | None = None, catalogue: Catalogue | None = None,
            subjects: Subjects | None = None) -> Reply:
@@ -188,7 +197,10 @@ def answer(aspect: str, lang: str, *, call_ids: Iterable[str] = (), profile: Pro
         ask.resolved, ask.named = resolve_call(aspect, wanted, ask.catalogue, ask.today)
         if ask.resolved is None and by_id(aspect).about == CALL:
             raise CallNotFound(wanted)
-        return handler.answer(ask)
+        own = soft_loans.ANSWERS.get(aspect) if ask.resolved and soft_loans.is_capped(ask.resolved) else None
+        if ask.resolved and money.gives_services(ask.resolved) and aspect in money.SERVICES_ASPECTS:
+            own = money.services
+        return _with_staleness(ask, aspect, (own or handler.answer)(ask))
     except CallNotFound:
         known = [call for call in ask.catalogue if call.audience == "sme"]
         return reply([say("unknown_call"), *(say("list.name", call=say.title(c)) for c in known)],

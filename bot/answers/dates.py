@@ -24,6 +24,8 @@ def opens(ask: Ask) -> Reply:
     closes = call.date("closes")
     if closes and call.window["kind"] != "rolling":
         lines.append(say("dates.closes_too", closes=say.date(closes)))
+    if call.window.get("note") and (day is None or call.window.get("reported")):
+        lines.append(say.text(call.window["note"]))  # what is known instead, or the dates the sources dispute
     lines.append(status_sentence(say, call, state))
     return reply(lines)
 

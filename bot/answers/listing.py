@@ -1,5 +1,7 @@
 """The calls in the catalogue, one line each: open now first, then the recently closed, then the
-announced ones. Calls for fair organisers are never listed to an SME."""
+announced ones; the regional and chamber calls, then the national measures apart (SIMEST's lines
+are always open, first come first served: mixed in, they would hide whether a Lombard call is
+open). Calls for fair organisers are never listed to an SME."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,6 +12,7 @@ from bot.answers.say import status_of, status_short
 from bot.status import ANNOUNCED, CLOSED, OPEN, UPCOMING
 
 MAX_BUTTONS = 4
+NATIONAL = "national"
 
 
 def _order(item) -> tuple:
@@ -28,10 +31,22 @@ def list_calls(ask: Ask) -> Reply:
     if themed:  # "anything open for fairs?": the fairs calls only
         calls = themed
     calls.sort(key=_order)
+    local = [(call, state) for call, state in calls if call.scope["level"] != NATIONAL]
+    national = [(call, state) for call, state in calls if call.scope["level"] == NATIONAL]
     lines = [say(f"list.heading_{theme}" if themed else "list.heading", date=say.date(ask.today))]
-    if not any(state.status in (OPEN, UPCOMING) for _, state in calls):
-        lines.append(say("list.none_open"))
-    lines += [say("list.line", call=say.title(call), status=status_short(say, call, state)) for call, state in calls]
-    live = [call for call, state in calls if state.status in (OPEN, UPCOMING, ANNOUNCED)]
+    if not any(state.status in (OPEN, UPCOMING) for _, state in local):
+        lines.append(say("now.no_regional" if national else "list.none_open"))
+    lines += [_line(say, call, state) for call, state in local]
+    if national:
+        lines.append(say("list.national_heading"))
+        lines += [_line(say, call, state) for call, state in national]
+    live = [call for call, state in local if state.status in (OPEN, UPCOMING, ANNOUNCED)]
     buttons = [aspect_button(say.title(call), "overview", call_id=call.id) for call in live[:MAX_BUTTONS]]
+    if any(state.status == OPEN for _, state in national):
+        buttons.append(aspect_button(say("aspect.what_now"), "what_now"))
     return reply(lines, buttons)
+
+
+def _line(say, call, state) -> str:
+    rolling = state.status == OPEN and state.subject_to_funds and state.closes is None
+    return say("list.line", call=say.title(call), status=say("now.rolling") if rolling else status_short(say, call, state))

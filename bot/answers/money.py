@@ -210,6 +210,28 @@ def budget(ask: Ask) -> Reply:
     if not found:
         return reply([say("budget.unknown", call=say.title(call)), say("check_official")])
     lines = [say("budget.amount", call=say.title(call), amount=say.money(found["amount_eur"]))]
+    if gives_services(call):  # a budget of services: the firm receives no money
+        lines.append(say("form.services", call=say.title(call)))
     if found.get("note"):
         lines.append(say.text(found["note"]))
+    return reply(lines)
+
+
+# The money questions a call that gives services (funding.form: services, Piano Export) answers
+# with what it gives: "the maximum grant was not found" would suggest there is one.
+SERVICES_ASPECTS = frozenset({"max_grant", "max_loan", "min_loan", "split", "funding_form", "own_share",
+                              "aid_intensity", "max_generic", "min_generic", "max_project", "min_project",
+                              "simulate", "loan_plan", "interest_rate", "loan_duration", "preamortisation",
+                              "repayment"})
+
+
+def gives_services(call: Call) -> bool:
+    return call.funding.get("form") == "services"
+
+
+def services(ask: Ask) -> Reply:
+    say, call = ask.say, ask.call()
+    lines = [say("form.services", call=say.title(call)), _summary(say, call)]
+    if call.data.get("budget"):
+        lines.append(say("overview.budget", amount=say.money(call.data["budget"]["amount_eur"])))
     return reply(lines)

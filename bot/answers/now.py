@@ -91,8 +91,8 @@ def what_now(ask: Ask) -> Reply:
         lines += general.desk_lines(say, desk, general.place_words(say, ask.profile))
     else:
         lines.append(say("now.desk"))
-    in_chat = set(ask.catalogue.ids())
+    known = set(ask.catalogue.ids())  # an answer's own catalogue (a preview, a test) may lack a measure
     buttons = [aspect_button(say.title(o.call), "overview", call_id=o.call.id)
-               for o in offers if o.call.id in in_chat][:MAX_BUTTONS]
+               for o in offers if o.call.id in known][:MAX_BUTTONS]
     buttons.append(aspect_button(say("aspect.desk"), "desk"))
     return reply(lines, buttons)

@@ -55,7 +55,9 @@ def spid(ask: Ask) -> Reply:
     portal = call.data.get("portal") or (PORTAL_SUBJECT if not ask.named else None)
     if not portal:
         return reply([say("apply.spid_unknown", call=say.title(call)), say("check_official")])
-    return reply(subject_lines(say, ask.subjects.get(portal), with_title=False))
+    lines = subject_lines(say, ask.subjects.get(portal), with_title=False)
+    # a named call is said, so the owner knows the portal is that call's
+    return reply([say("heading.call", call=say.title(call)), *lines] if ask.named else lines)
 
 
 def apply_in_advance(ask: Ask) -> Reply:

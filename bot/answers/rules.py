@@ -20,16 +20,25 @@ from bot.rules.eligibility import judge
 from bot.status import CLOSED
 
 Selector = Callable[[Mapping], bool]
+
+
+def _within(test: Selector) -> Selector:
+    """A criterion is about the question when it, or one of its alternatives (any_of), is:
+    SIMEST's "exports at least 5% or a supplier of..." answers the export question."""
+    return lambda c: test(c) or any(_within(test)(option) for option in c.get("options", ()))
+
+
 # Which criteria of a call each requirement question is about.
 CRITERIA: dict[str, Selector] = {
-    "size_rule": lambda c: c["type"] == "sme_size",
-    "site_rule": lambda c: c["type"] == "lombardy_site",
-    "export_rule": lambda c: c.get("fact") == "export_share_pct",
-    "intra_eu": lambda c: c.get("fact") == "export_share_pct",
-    "track_record": lambda c: c.get("fact") in ("approved_balance_sheets", "years_active"),
-    "craft_rule": lambda c: c.get("fact") == "craft_enterprise",
-    "areas_rule": lambda c: c["type"] == "possible_provinces",
+    "size_rule": _within(lambda c: c["type"] == "sme_size"),
+    "site_rule": _within(lambda c: c["type"] in ("lombardy_site", "chamber_territory")),
+    "export_rule": _within(lambda c: c.get("fact") == "export_share_pct"),
+    "intra_eu": _within(lambda c: c.get("fact") == "export_share_pct"),
+    "track_record": _within(lambda c: c.get("fact") in ("approved_balance_sheets", "years_active")),
+    "craft_rule": _within(lambda c: c.get("fact") == "craft_enterprise"),
+    "areas_rule": _within(lambda c: c["type"] == "possible_provinces"),
 }
+MARKETS = _within(lambda c: c["type"] == "target_market")
 
 
 def who(ask: Ask) -> Reply:
@@ -110,7 +119,25 @@ def _noted(aspect: str, fallback: str) -> Callable[[Ask], Reply]:
 
 applications_limit = _noted("applications_limit", "notes.applications_unknown")
 cumulation = _noted("cumulation", "notes.cumulation_unknown")
-target_markets = _noted("target_markets", "notes.markets_unknown")
+_markets_noted = _noted("target_markets", "notes.markets_unknown")
+
+
+def target_markets(ask: Ask) -> Reply:
+    """The markets a measure is limited to (its target_market criterion), with the notes on them."""
+    say, call = ask.say, ask.call()
+    chosen = [c for c in call.criteria if MARKETS(c)]
+    if not chosen:
+        return _markets_noted(ask)
+    checks = _checks_of(ask, call, {c["id"] for c in chosen})
+    lines = [_verdict_lead(say, call, checks, ask.today)]
+    lines += [say("rule.lead.target_markets", call=say.title(call), rule=criterion_sentence(say, call, c)) for c in chosen]
+    lines += [say.text(note["text"]) for note in tagged(call, "target_markets")]
+    lines += [say(f"check.{check.result}", reason=check.reason[say.lang]) for check in checks]
+    return reply(lines)
+
+
+def supports_markets(call: Call) -> bool:
+    return any(MARKETS(c) for c in call.criteria) or bool(tagged(call, "target_markets"))
 
 
 def aid_regime(ask: Ask) -> Reply:

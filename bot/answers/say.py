@@ -55,6 +55,11 @@ class Say:
         plain, elided = _ARTICLES[prep]
         return f"{elided}{shown}" if vowel else f"{plain}{shown}"
 
+    def rate(self, value) -> str:
+        """A rate with the decimals it was published with (0.321%, not 0.32%), up to four."""
+        places = max(0, -fmt.to_decimal(value).normalize().as_tuple().exponent)
+        return f"{fmt.number(self.lang, value, places=min(places, 4))}%"
+
     def number(self, value) -> str:
         return fmt.number(self.lang, value)
 
@@ -209,8 +214,10 @@ def repayment_lines(say: Say, plan: LoanPlan) -> list[str]:
     if plan.interest_only_payments:
         lines.append(say("money.interest_only", count=plan.interest_only_payments, payment=say.money(plan.rows[0].payment),
                          months=plan.preamortisation_months))
-    lines.append(say("money.repayment", count=plan.instalments, instalment=say.money(plan.instalment),
-                     frequency=frequency(say, plan.payments_per_year), years=plan.years, rate=say.percent(plan.rate_pct),
+    key = "money.repayment_equal_capital" if plan.method == "equal_capital" else "money.repayment"
+    lines.append(say(key, count=plan.instalments, instalment=say.money(plan.instalment),
+                     last=say.money(plan.rows[-1].payment) if plan.rows else say.money(0),
+                     frequency=frequency(say, plan.payments_per_year), years=plan.years, rate=say.rate(plan.rate_pct),
                      interest=say.money(plan.total_interest)))
     return lines
 
@@ -239,12 +246,16 @@ def plan_lines(say: Say, plan: LoanPlan) -> list[str]:
     """Interest-only payments, the instalments and the total interest of one loan plan."""
     key = "plan.terms" if plan.preamortisation_months else "plan.terms_no_preamortisation"
     lines = [say(key, principal=say.money(plan.principal), years=plan.years,
-                 months=plan.preamortisation_months, rate=say.percent(plan.rate_pct))]
+                 months=plan.preamortisation_months, rate=say.rate(plan.rate_pct))]
     if plan.interest_only_payments:
         first = plan.rows[0].payment
         lines.append(say("plan.interest_only", count=plan.interest_only_payments, payment=say.money(first)))
-    lines.append(say("plan.instalments", count=plan.instalments, instalment=say.money(plan.instalment),
-                     frequency=frequency(say, plan.payments_per_year)))
+    if plan.method == "equal_capital" and plan.rows:  # the payments fall: say the first and the last
+        lines.append(say("plan.instalments_equal_capital", count=plan.instalments, first=say.money(plan.instalment),
+                         last=say.money(plan.rows[-1].payment), frequency=frequency(say, plan.payments_per_year)))
+    else:
+        lines.append(say("plan.instalments", count=plan.instalments, instalment=say.money(plan.instalment),
+                         frequency=frequency(say, plan.payments_per_year)))
     lines.append(say("plan.total_interest", interest=say.money(plan.total_interest)))
     return lines
 

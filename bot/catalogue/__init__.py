@@ -113,10 +113,6 @@ class Catalogue:
     def families(self) -> list[str]:
         return list(dict.fromkeys(call.family for call in self.calls))
 
-    def in_chat(self) -> "Catalogue":
-        """The calls the chat talks about: every call not marked `in_chat: false`."""
-        return Catalogue(tuple(call for call in self.calls if call.data.get("in_chat", True)))
-
 
 @cache
 def _schema() -> dict:
@@ -285,7 +281,6 @@ def full_catalogue() -> Catalogue:
 
 @cache
 def default_catalogue() -> Catalogue:
-    """The calls the chat talks about (bot.answers, bot.conversation, bot.nlu): the full catalogue
-    less the files marked `in_chat: false`, whose facts (average revenues, plan, target market...)
-    the dialogue cannot ask yet."""
-    return full_catalogue().in_chat()
+    """The calls the chat talks about (bot.answers, bot.conversation, bot.nlu): every call file,
+    as the command line sees them, so a question about any measure is answered from its file."""
+    return full_catalogue()

@@ -272,14 +272,19 @@ def _allowed(chosen: dict, terms) -> dict:
 def offer_months(turn: Turn, source: str, chosen: dict, call_id: str) -> None:
     terms = scope.loan_terms(call_id) or {}
     longest = terms.get("max_preamortisation_months")
+    shortest = terms.get("min_preamortisation_months") or 0
     if not isinstance(longest, int):
         turn.remember(pending=None)
+        return
+    if shortest >= longest:  # SIMEST fixes it (24 months): no choice to offer
+        turn.remember(pending=None)
+        check_turns.after_verdict(turn)
         return
     buttons = tuple(
         (t(turn.lang, "chat.button.months", months=months),
          ask_payload("loan_plan", call_id=call_id, amount=chosen.get("amount") if source == "simulation" else None,
                      years=chosen.get("years"), months=months))
-        for months in range(0, longest + 1, PREAMORTISATION_STEP))
+        for months in range(shortest, longest + 1, PREAMORTISATION_STEP))
     turn.say("chat.loan.offer_months", buttons)
     turn.remember(pending={"kind": LOAN_MONTHS, "source": source, "call_id": call_id})
 

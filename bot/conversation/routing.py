@@ -107,6 +107,15 @@ def _is_answer(turn: Turn, reading: Reading, found: facts.Found) -> bool:
     return not reading.aspects and (replies.reads_as_answer(turn) or bool(found.facts) or intent == "dont_know")
 
 
+def _plan_measure(call_id: str) -> bool:
+    """A national measure that funds a plan (SIMEST's lines): its name is the plan's name."""
+    from bot.catalogue import default_catalogue
+
+    call = default_catalogue().get(call_id) if scope.known_call(call_id) else None
+    return call is not None and call.scope["level"] == "national" and any(
+        c["type"] == "plan_fits" for c in call.criteria)
+
+
 def handle(turn: Turn) -> None:
     """Answer the turn's message; a message understood resets the count of misunderstandings."""
     if len(turn.message.text or "") > MAX_MESSAGE_CHARS:  # said, not read: nothing kept is lost
@@ -217,7 +226,10 @@ def _dispatch(turn: Turn) -> None:
     # "cosa possiamo fare adesso?": what is open today and fits, not the check of closed calls
     # ("we want an online shop: what is open now?": a plan named makes it the same question)
     plan = any(concept in reading.concepts for concept in questions.THEMES if concept != "fair")
-    if not calls and acts.NOW in signals and (
+    # "we'd hire a temporary manager, anything open?": the SIMEST line named by the plan is no call asked about
+    by_plan = plan and bool(calls) and aspect in (None, "list_calls", "what_now") and all(
+        _plan_measure(call_id) for call_id in calls)
+    if (not calls or by_plan) and acts.NOW in signals and (
             (finding and (aspect in (None, "list_calls", "what_now") or bool(firm_facts) or plan))
             or (plan and aspect in (None, "status", "list_calls", "opens", "what_now"))):
         questions.answer_question(turn, "what_now", found, concepts=reading.concepts)

@@ -19,6 +19,10 @@ from bot.status import OPEN, UPCOMING
 
 ALL_CALLS = "all"
 _APPLICABLE = {OPEN, UPCOMING}
+# "Which calls fit us?" weighs the Lombard calls (the region's and the chambers'). The national
+# measures (SIMEST's lines) turn on facts the chat does not ask (average revenues, a plan, target
+# markets) and are always open: they are what-now's (bot.answers.now over bot.measures).
+CHECKED_LEVELS = ("regional", "chamber")
 
 
 def headline_call(catalogue: Catalogue | None = None) -> str | None:
@@ -26,12 +30,21 @@ def headline_call(catalogue: Catalogue | None = None) -> str | None:
     return next((call.id for call in (catalogue or default_catalogue()) if call.data.get("headline")), None)
 
 
-def call_ids(scope: str) -> list[str] | None:
-    return None if scope == ALL_CALLS else [scope]
+def call_ids(scope: str, catalogue: Catalogue | None = None) -> list[str]:
+    if scope != ALL_CALLS:
+        return [scope]
+    return [call.id for call in catalogue or default_catalogue() if call.scope["level"] in CHECKED_LEVELS]
 
 
 def assessment(profile: Profile, scope: str, today: dt.date, catalogue: Catalogue | None = None) -> Assessment:
-    return assess(profile, today=today, call_ids=call_ids(scope), catalogue=catalogue)
+    return assess(profile, today=today, call_ids=call_ids(scope, catalogue), catalogue=catalogue)
+
+
+def askable(key: str) -> bool:
+    """A fact the chat has a question for (bot/texts/*/chat.yaml `chat.ask.*`)."""
+    from bot.conversation.facts import KINDS  # facts reads the profile: import late
+
+    return key in KINDS
 
 
 def _skipped(key: str, skipped: Iterable[str]) -> bool:
@@ -51,7 +64,8 @@ def still_needed(result: Assessment, scope: str, skipped: Iterable[str] = ()) ->
     else:
         wanted = result.verdict(scope).missing  # empty once the call is ruled out
         wanted = [key for key in result.missing if key in wanted]
-    return [key for key in wanted if not _skipped(key, skipped)]
+    # a named SIMEST line also turns on facts the chat cannot ask: the verdict says them unknown
+    return [key for key in wanted if askable(key) and not _skipped(key, skipped)]
 
 
 @dataclass(frozen=True)

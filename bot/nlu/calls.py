@@ -25,7 +25,11 @@ CALL_WORDS = frozenset("""bando bandi call calls misura misure linea line avviso
 # Words of titles that say nothing about which call it is.
 _GENERIC = frozenset("""il lo la i gli le di del della dei delle in per e a al da con the of for and to in
     lombardia lombardy regione region bando call misura measure linea line internazionali international
-    trade pmi sme smes""".split())
+    trade pmi sme smes""".split()
+    # words any owner says of the firm ("siamo un'impresa", "stati" read as "essere"), and the
+    # chamber itself: in a title they tell no call apart
+    + """nel negli nella nei sul sulla dal dalla with essere avere impresa imprese firm firms company
+    camera commercio chamber commerce""".split())
 _YEAR = re.compile(r"^(19[5-9]\d|20\d\d)$")
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-/]\s*((?:19|20)\d\d)\b")
 PHRASE_SCORE = 10
@@ -64,9 +68,23 @@ def _variants(title: str) -> set[str]:
     return {title, re.sub(r"\s*\([^)]*\)", "", title).strip()}
 
 
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """The words of Lombardy's province names ("bergamo", "monza", "brianza"). A chamber's call is
+    titled with its place, but "siamo di Bergamo, che bandi ci sono?" names the firm's site, not
+    the Bergamo chamber's fairs call: the place names it only with its other words ("Sondrio fairs
+    call") or written out (an alias, a title)."""
+    from bot.geo.municipalities import in_lombardy
+    from bot.nlu.places import province_names
+
+    return frozenset(w.text for name, code in province_names().items() if in_lombardy(code)
+                     for w in split_words(name))
+
+
 class CallNames:
     def __init__(self, catalogue: Catalogue):
         table = []
+        places = _place_words()
         for call in catalogue:
             names = {v for title in call.title.values() for v in _variants(title)} | set(call.data.get("aliases", []))
             phrases, vocabulary, years = set(), set(), set()
@@ -80,12 +98,14 @@ class CallNames:
             table.append(_Names(call.id, tuple(sorted(phrases, key=len, reverse=True)), frozenset(vocabulary),
                                 frozenset(years)))
         self.table = tuple(table)
+        self.places = places
         counts: dict[str, int] = {}
         for names in table:
             for token in names.distinctive:
                 counts[token] = counts.get(token, 0) + 1
         n = len(table)
         self.weight = {token: math.log((n + 1) / (df + 0.5)) for token, df in counts.items()}
+        self.shared = frozenset(token for token, df in counts.items() if df > 1)
 
     def find(self, words: tuple[Word, ...]) -> list[CallHit]:
         """The calls named, best first; calls tied for best are all kept (the caller decides)."""
@@ -113,18 +133,28 @@ class CallNames:
         phrase = _phrase_at(names.phrases, words)
         if phrase is not None:
             first, last = phrase
-            last = _rest_of_name(names, words, last)
-            return CallHit(names.call_id, PHRASE_SCORE + (last - first) + year_score, first, last, True)
+            first, last = _start_of_name(names, words, first), _rest_of_name(names, words, last)
+            # the name's own words count, not "bando" before it ("bando Export Plan" is the Export
+            # Plan) nor a word skipped inside it ("bando temporary export manager" is SIMEST's)
+            own = sum(1 for w in words[first:last] if not w.keys & CALL_WORDS
+                      and (w.keys & names.distinctive or w.text in names.years))
+            return CallHit(names.call_id, PHRASE_SCORE + own + year_score, first, last, True)
         present = [i for i, w in enumerate(words) if w.keys & names.distinctive]
         if not present:
             return None
         matched = {token for i in present for token in words[i].keys & names.distinctive}
+        if matched <= self.places:  # "siamo di Bergamo": the firm's site alone names no chamber's call
+            return None
         score = sum(self.weight[token] for token in matched)
         # A year names a call only next to its words ("fiere 2020-2022", "the 2024 Export call"),
         # not as the year of a figure elsewhere in the message ("volume d'affari 2024").
         years_agree = any(words[j].text in names.years for i in present
                           for j in range(max(0, i - YEAR_REACH), min(len(words), i + YEAR_REACH + 1)))
         if not (announced or years_agree):
+            return None
+        # "bandi per l'export": a word several calls share names none of them by a call word alone
+        # (with 29 calls "export" weighs as much as a name would)
+        if not years_agree and matched <= self.shared:
             return None
         score += year_score
         if score < MIN_SCORE:
@@ -147,6 +177,14 @@ def _rest_of_name(names: _Names, words: tuple[Word, ...], end: int) -> int:
         else:
             break
     return end
+
+
+def _start_of_name(names: _Names, words: tuple[Word, ...], start: int) -> int:
+    """The start of a name written out, with the title's words just before it ("the Brescia AGEF
+    2507 call"): "Brescia" is then the call's, not the firm's province."""
+    while start > 0 and words[start - 1].keys & names.distinctive:
+        start -= 1
+    return start
 
 
 def _phrase_at(phrases: Iterable[tuple[str, ...]], words: tuple[Word, ...]) -> tuple[int, int] | None:

@@ -120,6 +120,9 @@ def headline_call_id() -> str | None:
     return next((call.id for call in default_catalogue() if call.data.get("headline")), None)
 
 
+PLAN_PREFIX = "plan_"  # concepts.yaml's plans (plan_ecommerce, plan_temporary_manager...)
+
+
 def _unmasked(words: tuple[Word, ...], hits: Iterable[CallHit]) -> tuple[Word, ...]:
     """The words with a call's name written out blanked: "Verso Nuovi Mercati" says nothing of
     markets. A blank keeps its place, so the words either side never read as one phrase."""
@@ -219,6 +222,8 @@ def read(text: str, lang: str | None = None, entities: Iterable[Any] | None = No
     entity_dicts = _as_dicts(entities)
     concept_hits = lexicon.find(plain, lang)
     concepts = {hit.concept for hit in concept_hits} | _entity_concepts(entity_dicts)
+    if any(hit.exact for hit in hits):  # a plan said in a measure's name ("temporary manager") is still the plan
+        concepts |= {hit.concept for hit in lexicon.find(said, lang) if hit.concept.startswith(PLAN_PREFIX)}
     target = hits[0].call_id if hits else headline_call_id()
     items = items_in(plain, target) if target else ()
     if items:

@@ -162,7 +162,9 @@ def possible_provinces(criterion: Mapping, ctx: Context) -> Check:
 def funding_minimum(criterion: Mapping, ctx: Context) -> Check:
     cid, problem = criterion["id"], ctx.funding_problem
     if isinstance(problem, MissingFacts):
-        return Check(cid, UNKNOWN, _reason("rules.funding_minimum.unknown"), list(problem.keys))
+        # a revenue-capped loan cannot be sized without the revenues: "the project amounts" would mislead
+        key = "unknown_revenues" if "average_revenues_eur" in problem.keys else "unknown"
+        return Check(cid, UNKNOWN, _reason(f"rules.funding_minimum.{key}"), list(problem.keys))
     if isinstance(problem, FundingInputError):
         return Check(cid, UNKNOWN, _reason("rules.funding_minimum.not_computable",
                                            problem=lambda lang: getattr(problem, f"message_{lang}")), [problem.field])

@@ -12,14 +12,24 @@ OPEN_DAY = dt.date(2025, 7, 1)
 
 def test_the_list_puts_open_calls_first_then_the_most_recently_closed_then_the_announced():
     lines = answer("list_calls", "en", today=OPEN_DAY).text.splitlines()
-    assert lines[1].startswith("• International trade fairs in Lombardy 2024-2026 - open until 31 August 2026")
-    assert lines[2].startswith("• Verso Nuovi Mercati (Towards New Markets) 2025 - open until 9 September 2025")
-    assert lines[3] == "• Export Call 2024 (Unioncamere Lombardia) - closed since 16 September 2024"
-    assert lines[-1] == "• International trade fairs for groups of firms 2026-2027 - announced, no dates yet"
+    assert lines[1:4] == ["• Bergamo – Fairs Call 2025 - open until 14 July 2025",
+                          "• International trade fairs in Lombardy 2024-2026 - open until 31 August 2026",
+                          "• Verso Nuovi Mercati (Towards New Markets) 2025 - open until 9 September 2025"]
+    assert all(" - opens on " in line for line in lines[4:8])  # the chambers' calls of the winter
+    assert lines[8:10] == ["• Pro Brixia – vouchers for fairs abroad and internationalisation services 2024 - closed since 13 December 2024",
+                           "• Export Call 2024 (Unioncamere Lombardia) - closed since 16 September 2024"]
+    national = lines.index("National measures (not only for Lombardy):")
+    assert lines[national - 1] == "• Export Plan 2025 – \"Export su misura\" (Lombardy Region and Unioncamere Lombardia) - announced, no dates yet"
+    assert "• International trade fairs for groups of firms 2026-2027 - announced, no dates yet" in lines[:national]
 
 
-def test_the_list_says_when_nothing_is_open():
-    assert "Oggi nessuno è aperto." in answer("list_calls", "it", today=dt.date(2026, 11, 21)).text
+def test_the_list_says_when_no_lombard_call_is_open_and_lists_the_national_measures_apart():
+    # SIMEST's lines are always open: mixed in, they would hide that no Lombard call is
+    lines = answer("list_calls", "it", today=dt.date(2026, 11, 21)).text.splitlines()
+    assert lines[1] == "Nessun bando regionale o camerale per l'internazionalizzazione è aperto oggi."
+    national = lines.index("Misure nazionali (non solo per la Lombardia):")
+    assert "• SIMEST – E-commerce - aperta a sportello, fino a esaurimento dei fondi" in lines[national:]
+    assert not any("SIMEST" in line for line in lines[:national])
 
 
 @pytest.mark.parametrize("lang, ceiling, excluded, register", [

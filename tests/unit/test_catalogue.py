@@ -7,15 +7,14 @@ import yaml
 
 from bot.catalogue import CALLS_DIR, CatalogueError, default_catalogue, load_catalogue
 
-# The calls the chat talks about.
+# The calls the chat talked about before the national measures and the chambers' calls joined.
 CHAT_IDS = {
     "verso-nuovi-mercati-2025", "linea-internazionalizzazione-2019",
     "investimenti-ripresa-2021-artigiani", "investimenti-ripresa-2021-aree-interne",
     "fiere-internazionali-2020-2022", "fiere-internazionali-2024-2026",
     "fiere-internazionali-aggregate-2026-2027", "bando-export-2024",
 }
-# The measures of CURRENT_2026.md (issue 8), judged by the advisor command line and bot.measures;
-# kept out of the chat (in_chat: false) until the dialogue can ask their facts.
+# The measures of CURRENT_2026.md (issue 8): the chat answers about them from their files too.
 MEASURE_IDS = {
     "simest-inserimento-mercati-esteri", "simest-transizione-digitale-ecologica", "simest-fiere-ed-eventi",
     "simest-e-commerce", "simest-certificazioni-consulenze", "simest-temporary-manager",
@@ -45,8 +44,8 @@ def test_the_catalogue_holds_the_calls_and_the_measures():
     assert set(load_catalogue().ids()) == CHAT_IDS | MEASURE_IDS
 
 
-def test_the_chat_talks_about_the_eight_calls_it_can_ask_facts_for():
-    assert set(default_catalogue().ids()) == CHAT_IDS
+def test_the_chat_talks_about_every_call_file():
+    assert set(default_catalogue().ids()) == CHAT_IDS | MEASURE_IDS
 
 
 def test_every_call_is_backed_by_sources_and_verified_on_a_date():

@@ -2,7 +2,7 @@ import datetime as dt
 import shutil
 
 from bot.assess import assess
-from bot.catalogue import CALLS_DIR, load_catalogue
+from bot.catalogue import CALLS_DIR, Catalogue, default_catalogue, load_catalogue
 from bot.profile import parse_profile
 
 INSIDE_VNM = dt.date(2025, 7, 1)
@@ -19,11 +19,29 @@ def ids(result):
     return [v.call.id for v in result.verdicts]
 
 
+# The eight regional calls these rankings were first written for: the chambers' calls and the
+# national measures, open or upcoming on the same days, would change which comes first.
+EIGHT = ("verso-nuovi-mercati-2025", "linea-internazionalizzazione-2019", "investimenti-ripresa-2021-artigiani",
+         "investimenti-ripresa-2021-aree-interne", "fiere-internazionali-2020-2022", "fiere-internazionali-2024-2026",
+         "fiere-internazionali-aggregate-2026-2027", "bando-export-2024")
+
+
+def eight() -> Catalogue:
+    return Catalogue(tuple(call for call in default_catalogue() if call.id in EIGHT))
+
+
 def test_an_open_call_the_firm_qualifies_for_comes_first():
-    result = assess(parse_profile(WORKED_EXAMPLE), today=INSIDE_VNM)
+    result = assess(parse_profile(WORKED_EXAMPLE), today=INSIDE_VNM, catalogue=eight())
     first = result.verdicts[0]
     assert first.call.id == "verso-nuovi-mercati-2025"
     assert first.eligible is True and first.status.status == "open"
+
+
+def test_over_every_call_the_open_calls_the_firm_qualifies_for_still_come_first():
+    verdicts = assess(parse_profile(WORKED_EXAMPLE), today=INSIDE_VNM).verdicts
+    qualifying = [v for v in verdicts if v.eligible is True and v.status.status in ("open", "upcoming")]
+    assert "verso-nuovi-mercati-2025" in [v.call.id for v in qualifying]
+    assert list(verdicts[:len(qualifying)]) == qualifying
 
 
 def test_once_closed_a_qualifying_call_comes_after_open_ones_but_before_the_rest():
@@ -59,7 +77,7 @@ def test_fair_organiser_calls_are_never_offered_to_an_sme(tmp_path):
 
 
 def test_missing_facts_put_first_what_settles_most_calls():
-    result = assess(parse_profile({}), today=INSIDE_VNM)
+    result = assess(parse_profile({}), today=INSIDE_VNM, catalogue=eight())
     missing = result.missing
     # Size decides seven of the eight calls, more than any other fact.
     assert missing[:2] == ["employees", "turnover_eur"]
