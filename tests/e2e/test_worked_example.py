@@ -89,5 +89,5 @@ def test_the_verdict_gives_a_summary_link_only_this_conversation_opens(italian):
     chat, verdict = italian
     [line] = [line for line in verdict.lines if "/summary/" in line]
     token = line.split("/summary/")[1].split()[0]
-    assert verify(token) == chat.sender  # the sender id of this conversation, signed
+    assert verify(token) == f"rest:{chat.sender}"  # the id of this conversation (the REST channel's), signed
     assert verify(token[:-2] + ("AA" if not token.endswith("AA") else "BB")) is None

@@ -135,7 +135,8 @@ def test_an_update_without_the_secret_is_refused_and_nothing_is_sent(telegram, s
     pytest.param(b'{"update_id": 1, "pad": "' + b"x" * 300_000 + b'"}', id="huge"),
 ])
 def test_a_malformed_or_huge_body_gets_400_and_the_server_carries_on(telegram, body):
-    assert telegram.post(body) == 400
+    # Over the Rasa port's cap (300 kB) Sanic refuses the body itself: 413.
+    assert telegram.post(body) == (413 if len(body) > 300_000 else 400)
     assert telegram.user("it").says("/lingua")  # still answering
 
 
