@@ -122,12 +122,12 @@ def _alerts(args: argparse.Namespace) -> int:
 def _retention(args: argparse.Namespace) -> int:
     from bot.console.transcript import tracker_db_path
     from bot.store import session_factory
-    from bot.store.retention import StoreNotReady, purge, retention_days
+    from bot.store.retention import StoreNotReady, purge, retention_days, tracker_url
 
     days = retention_days(None if args.days is None else str(args.days))
     sessions = session_factory()
     try:
-        purged = purge(sessions, tracker_db_path(), days, dry_run=args.dry_run)
+        purged = purge(sessions, tracker_url(tracker_db_path()), days, dry_run=args.dry_run)
     except StoreNotReady as err:
         raise InputError(str(err)) from None
     finally:

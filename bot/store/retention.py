@@ -7,17 +7,17 @@ configured age (ORIENTA_RETENTION_DAYS, default 365 days, or --days).
 - Alert subscriptions already ended (stop), with what was sent to them.
 
 Counts first (--dry-run prints them and deletes nothing); the tracker is Rasa's `events` table
-in ORIENTA_TRACKER_DB (SQLite, as endpoints.yml names it), the rest is Orienta's store.
+at ORIENTA_TRACKER_URL (several servers: PostgreSQL) or in ORIENTA_TRACKER_DB (SQLite, as
+endpoints.yml names it); the rest is Orienta's store.
 """
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import delete, func, inspect, select
+from sqlalchemy import create_engine, delete, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from bot.config import ConfigError
@@ -44,17 +44,32 @@ def retention_days(raw: str | None = None) -> int:
     return int(text)
 
 
-def purge_conversations(tracker_db: Path, cutoff: float, dry_run: bool = False) -> tuple[int, int]:
-    """(conversations, events) whose last event is before `cutoff` (seconds since the epoch)."""
-    if not tracker_db.is_file():
+def tracker_url(tracker_db: Path | None = None) -> str | None:
+    """ORIENTA_TRACKER_URL (the cluster's PostgreSQL), else the SQLite file, if it exists."""
+    configured = (os.environ.get("ORIENTA_TRACKER_URL") or "").strip()
+    if configured:
+        return configured
+    return f"sqlite:///{tracker_db}" if tracker_db is not None and tracker_db.is_file() else None
+
+
+def purge_conversations(url: str | None, cutoff: float, dry_run: bool = False) -> tuple[int, int]:
+    """(conversations, events) whose last event is before `cutoff` (seconds since the epoch), in
+    Rasa's `events` table at `url`."""
+    if url is None:
         return 0, 0
-    with sqlite3.connect(tracker_db) as connection:
-        stale = "SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < ?"
-        conversations, events = connection.execute(
-            f"SELECT COUNT(DISTINCT sender_id), COUNT(*) FROM events WHERE sender_id IN ({stale})",
-            (cutoff,)).fetchone()
-        if not dry_run and events:
-            connection.execute(f"DELETE FROM events WHERE sender_id IN ({stale})", (cutoff,))
+    engine = create_engine(url, future=True)
+    try:
+        with engine.begin() as connection:
+            if not inspect(connection).has_table("events"):
+                return 0, 0
+            stale = "SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :cutoff"
+            conversations, events = connection.execute(
+                text(f"SELECT COUNT(DISTINCT sender_id), COUNT(*) FROM events WHERE sender_id IN ({stale})"),
+                {"cutoff": cutoff}).one()
+            if not dry_run and events:
+                connection.execute(text(f"DELETE FROM events WHERE sender_id IN ({stale})"), {"cutoff": cutoff})
+    finally:
+        engine.dispose()
     return conversations or 0, events or 0
 
 
@@ -75,14 +90,15 @@ class StoreNotReady(RuntimeError):
     pass
 
 
-def purge(sessions, tracker_db: Path, days: int, now: datetime | None = None, dry_run: bool = False) -> Purged:
+def purge(sessions, tracker: str | None, days: int, now: datetime | None = None, dry_run: bool = False) -> Purged:
+    """Purge with `tracker` the URL of Rasa's tracker database (tracker_url()), or None."""
     with sessions.kw["bind"].connect() as connection:
         missing = [name for name in ("enquiries", "alert_subscriptions") if not inspect(connection).has_table(name)]
     if missing:
         raise StoreNotReady(f"the store has no {', '.join(missing)} table: migrate it first (python -m bot.store)")
     now = now or datetime.now(timezone.utc)
     cutoff = now - timedelta(days=days)
-    conversations, events = purge_conversations(tracker_db, cutoff.timestamp(), dry_run)
+    conversations, events = purge_conversations(tracker, cutoff.timestamp(), dry_run)
     with sessions() as session, session.begin():
         enquiries, subscriptions = purge_store(session, cutoff, dry_run)
     return Purged(conversations, events, enquiries, subscriptions)

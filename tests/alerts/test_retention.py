@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from bot.store.alerts import subscribe, unsubscribe
 from bot.store.enquiries import create_enquiry, get_by_reference, set_status
 from bot.store.models import AlertSubscription
-from bot.store.retention import purge, retention_days
+from bot.store.retention import purge, retention_days, tracker_url
 
 NOW = datetime(2026, 12, 2, 12, 0, tzinfo=timezone.utc)
 OLD, RECENT = NOW - timedelta(days=400), NOW - timedelta(days=10)
@@ -25,11 +25,11 @@ def _tracker(path, conversations):
             for when in times:
                 connection.execute("INSERT INTO events (sender_id, type_name, timestamp) VALUES (?, 'user', ?)",
                                    (sender, when.timestamp()))
-    return path
+    return tracker_url(path)
 
 
-def _senders(path):
-    with sqlite3.connect(path) as connection:
+def _senders(url):
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as connection:
         return {row[0] for row in connection.execute("SELECT DISTINCT sender_id FROM events")}
 
 
@@ -74,7 +74,8 @@ def test_a_dry_run_counts_and_deletes_nothing(sessions, stored, tmp_path):
 
 
 def test_without_a_tracker_file_only_the_store_is_purged(sessions, stored, tmp_path):
-    assert purge(sessions, tmp_path / "none.db", 365, now=NOW).enquiries == 1
+    assert tracker_url(tmp_path / "none.db") is None
+    assert purge(sessions, None, 365, now=NOW).enquiries == 1
 
 
 @pytest.mark.parametrize("raw, days", [(None, 365), ("", 365), ("30", 30)])
@@ -89,3 +90,21 @@ def test_a_wrong_age_is_refused(raw):
 
     with pytest.raises(ConfigError):
         retention_days(raw)
+
+
+def test_conversations_in_the_store_database_are_purged_too(sessions, database_url):
+    """Several servers keep Rasa's events in the same PostgreSQL database (ORIENTA_TRACKER_URL)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database_url, future=True)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id VARCHAR(255), "
+                                "type_name VARCHAR(255), timestamp FLOAT)"))
+        for index, (sender, when) in enumerate((("rest:old", OLD), ("rest:recent", RECENT)), 1):
+            connection.execute(text("INSERT INTO events VALUES (:id, :sender, 'user', :ts)"),
+                               {"id": index, "sender": sender, "ts": when.timestamp()})
+    purged = purge(sessions, database_url, 365, now=NOW)
+    with engine.connect() as connection:
+        left = {row[0] for row in connection.execute(text("SELECT sender_id FROM events"))}
+    engine.dispose()
+    assert (purged.conversations, purged.events) == (1, 1) and left == {"rest:recent"}
