@@ -17,7 +17,7 @@ from bot.benchmark.conversations import SCRIPTS
 from bot.benchmark.load import drive, warm_up
 from bot.benchmark.nlu import SEED, CrossValidationError, run_cross_validation
 from bot.benchmark.nlu_reports import ReportError
-from bot.benchmark.report import ORIENTA, RASA_INIT, duration, format_latency, format_nlu
+from bot.benchmark.report import ORIENTA, ORIENTA_TWO, RASA_INIT, duration, format_latency, format_nlu
 from bot.benchmark.stats import LatencySummary, summarise
 from bot.benchmark.understanding import (UnderstandingError, conversations_score, corpus_score, diet_score,
                                          heldout_scores, reader_scores)
@@ -72,6 +72,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="conversations per assistant and concurrency level (default 20)")
     parser.add_argument("--concurrency", type=_levels, default=(1, 20),
                         help="concurrent conversations, comma-separated (default 1,20)")
+    parser.add_argument("--skip-cluster", action="store_true",
+                        help="no latency of two Rasa + two action servers behind nginx (needs PostgreSQL, Redis, nginx)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.skip_nlu and args.skip_latency and args.skip_understanding and args.skip_corpora:
@@ -83,8 +85,10 @@ class BenchmarkError(RuntimeError):
     pass
 
 
-def _measure(name: str, stack: Stack, args: argparse.Namespace, work_dir: Path) -> list[LatencySummary]:
-    print(f"Starting {name} (logs: {stack.log_dir})", flush=True)
+def _measure(name: str, stack: Stack, args: argparse.Namespace, work_dir: Path,
+             label: str | None = None) -> list[LatencySummary]:
+    """`name`'s scripts against `stack` (a Stack or a Cluster), reported as `label` (default `name`)."""
+    print(f"Starting {label or name} (logs: {stack.log_dir})", flush=True)
     summaries = []
     with stack:
         scripts = SCRIPTS[name]
@@ -97,10 +101,10 @@ def _measure(name: str, stack: Stack, args: argparse.Namespace, work_dir: Path) 
         for level in args.concurrency:
             result = drive(stack.rest_url, scripts, concurrency=level, conversations=args.conversations,
                            turn_count=args.turns)
-            summaries.append(summarise(name, level, result.latencies_s, len(result.errors), result.wall_s))
+            summaries.append(summarise(label or name, level, result.latencies_s, len(result.errors), result.wall_s))
             note = f", {len(result.errors)} errors: {dict(Counter(result.errors))}" if result.errors else ""
             empty = f", {result.empty_replies} empty replies" if result.empty_replies else ""
-            print(f"  {name}, {level} concurrent: {len(result.latencies_s)} replies in "
+            print(f"  {label or name}, {level} concurrent: {len(result.latencies_s)} replies in "
                   f"{duration(result.wall_s)}{note}{empty}", flush=True)
     return summaries
 
@@ -111,7 +115,34 @@ def _latency(args: argparse.Namespace) -> str:
     # One assistant at a time: they would otherwise share the cores and slow each other down.
     summaries += _measure(RASA_INIT, rasa_init_stack(out / "rasa-init", out / "rasa-init-run"), args,
                           out / "rasa-init-run")
+    if not args.skip_cluster:
+        summaries += _measure(ORIENTA, _cluster(out / "cluster"), args, out / "cluster", label=ORIENTA_TWO)
     return format_latency(summaries, args.turns, args.conversations)
+
+
+def _cluster(work: Path):
+    """Two Rasa and two action servers behind nginx (bot/runtime/cluster.py) on a fresh database."""
+    import psycopg2
+    import redis
+
+    from bot.runtime.cluster import Cluster, default_urls, ensure_database
+    from bot.runtime.training import ensure_model
+    from sqlalchemy.engine import make_url
+
+    database_url, _ = default_urls()
+    database_url = make_url(database_url).set(database="orienta_bench").render_as_string(hide_password=False)
+    parts = make_url(database_url)
+    admin = psycopg2.connect(host=parts.host, port=parts.port or 5432, user=parts.username,
+                             password=parts.password, dbname="postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:  # last run's conversations would only slow this one down
+        cursor.execute('DROP DATABASE IF EXISTS "orienta_bench" WITH (FORCE)')
+    admin.close()
+    ensure_database(database_url)
+    redis.Redis(host="127.0.0.1", port=6379, db=12).flushdb()
+    model = ensure_model(ROOT, log_dir=work, say=lambda line: print(line, flush=True))
+    return Cluster(root=ROOT, model=model, work=work, database_url=database_url,
+                   redis_url="redis://127.0.0.1:6379/12", env={"ORIENTA_TODAY": "2025-07-01"})
 
 
 def _nlu(args: argparse.Namespace) -> str:

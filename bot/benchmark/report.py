@@ -8,6 +8,7 @@ from bot.benchmark.stats import LatencySummary, ratio
 
 F1_TARGET = 0.90  # issue 3: intent macro-F1 and entity F1 at least this
 ORIENTA, RASA_INIT = "orienta", "rasa-init"
+ORIENTA_TWO = "orienta-2-workers"  # bot/runtime/cluster.py: two Rasa + two action servers behind nginx
 
 
 def duration(seconds: float) -> str:
@@ -75,4 +76,11 @@ def format_latency(summaries: Sequence[LatencySummary], turns: int, conversation
     if ratios:
         lines += ["", "Orienta / rasa init (higher = Orienta slower)",
                   *_table(["concurrent", "p50 ratio", "p95 ratio"], ratios)]
+    throughput = [[str(level), _times(ratio(by_key[(ORIENTA_TWO, level)].replies_per_s,
+                                            by_key[(RASA_INIT, level)].replies_per_s))]
+                  for level in levels if (ORIENTA_TWO, level) in by_key and (RASA_INIT, level) in by_key]
+    if throughput:
+        lines += ["", "Orienta on two workers (2 Rasa + 2 action servers behind nginx) / rasa init on one, "
+                      "replies/s (higher = Orienta faster)",
+                  *_table(["concurrent", "replies/s ratio"], throughput)]
     return "\n".join(lines)
