@@ -150,6 +150,8 @@ class CallNames:
         # not as the year of a figure elsewhere in the message ("volume d'affari 2024").
         years_agree = any(words[j].text in names.years for i in present
                           for j in range(max(0, i - YEAR_REACH), min(len(words), i + YEAR_REACH + 1)))
+        # ...or, with a call word in the message, anywhere in it ("le fiere del bando 2024-2026")
+        years_agree = years_agree or (announced and bool(said_years & names.years))
         if not (announced or years_agree):
             return None
         # "bandi per l'export": a word several calls share names none of them by a call word alone

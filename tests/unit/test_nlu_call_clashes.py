@@ -74,3 +74,11 @@ def test_a_place_in_a_chambers_call_name_is_the_calls_not_the_firms_province():
     found = {(e.entity, e.value) for e in extract("How much does the Brescia AGEF 2507 call give?")}
     assert ("call", "brescia-agef-2507-fiere-italia-2025") in found
     assert not any(entity == "province" for entity, _ in found)
+
+
+@pytest.mark.parametrize("text, call_id", [
+    ("quando finivano le fiere del bando 2020-2022?", "fiere-internazionali-2020-2022"),
+    ("the fairs of the 2024-2026 call: until when?", "fiere-internazionali-2024-2026"),
+])
+def test_a_shared_word_with_a_call_word_and_the_call_s_years_names_that_edition(text, call_id):
+    assert [e.value for e in extract(text) if e.entity == "call"] == [call_id]
