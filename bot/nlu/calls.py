@@ -29,7 +29,10 @@ _GENERIC = frozenset("""il lo la i gli le di del della dei delle in per e a al d
     # words any owner says of the firm ("siamo un'impresa", "stati" read as "essere"), and the
     # chamber itself: in a title they tell no call apart
     + """nel negli nella nei sul sulla dal dalla with essere avere impresa imprese firm firms company
-    camera commercio chamber commerce""".split())
+    camera commercio chamber commerce""".split()
+    # the expense lines owners give figures for ("consulenza 10.000, formazione 5.000"): a label of
+    # an amount, not the name of SIMEST's consultancy line (its name written out still is)
+    + """consulenza consulenze consultancy consulting formazione training iniziative initiatives""".split())
 _YEAR = re.compile(r"^(19[5-9]\d|20\d\d)$")
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-/]\s*((?:19|20)\d\d)\b")
 PHRASE_SCORE = 10

@@ -130,12 +130,13 @@ def test_in_english_what_een_is(assistant):
 def test_which_calls_are_open(assistant):
     reply = assistant.chat("list").send("quali bandi sono aperti?")
     assert reply.lines[0] == "I bandi che conosco, al 1 luglio 2025:"
-    # open calls first, each with its closing date
-    assert reply.lines[1:3] == ["• Fiere internazionali in Lombardia 2024-2026 - aperto fino al 31 agosto 2026",
+    # open calls first, soonest to close first, each with its closing date (a chamber's call too)
+    assert reply.lines[1:4] == ["• Bergamo – Bando Fiere 2025 - aperto fino al 14 luglio 2025",
+                                "• Fiere internazionali in Lombardia 2024-2026 - aperto fino al 31 agosto 2026",
                                 "• Verso Nuovi Mercati 2025 - aperto fino al 9 settembre 2025"]
 
 
 def test_in_english_which_calls_are_open(assistant):
     reply = assistant.chat("list-en").send("which calls are open?")
-    assert "• Verso Nuovi Mercati (Towards New Markets) 2025 - open until 9 September 2025" in reply.lines[1:3]
+    assert "• Verso Nuovi Mercati (Towards New Markets) 2025 - open until 9 September 2025" in reply.lines[1:4]
     assert "Verso Nuovi Mercati (Towards New Markets) 2025" in reply.titles

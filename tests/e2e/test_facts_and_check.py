@@ -17,8 +17,9 @@ def test_several_facts_in_one_message_are_all_noted(assistant):
 def test_after_several_facts_only_a_missing_one_is_asked_with_its_choices(assistant):
     reply = assistant.chat("multi-it-next").send(MULTI_FACT_IT)
     assert t("it", "chat.ask.employees") not in reply.text
-    assert reply.text.endswith(t("it", "chat.ask.fairs_exhibitor"))
-    assert [title for title, _ in reply.buttons] == ["Nuovo espositore", "Espositore abituale", "Non partecipiamo a fiere"]
+    # the calls now include Linea Internazionalizzazione 2021-2027, which also turns on balance sheets
+    assert reply.text.endswith(t("it", "chat.ask.approved_balance_sheets"))
+    assert [title for title, _ in reply.buttons] == ["Non so"]
 
 
 def test_in_english_several_facts_are_noted_and_the_next_missing_one_asked(assistant):
@@ -29,7 +30,8 @@ def test_in_english_several_facts_are_noted_and_the_next_missing_one_asked(assis
 
 def test_any_call_that_fits_starts_the_check_of_every_call(assistant):
     reply = assistant.chat("anycall").say("is there any call that fits my company?")
-    assert t("en", "chat.check.start_all") in reply and reply.endswith(t("en", "chat.ask.employees"))
+    # the site first: the chambers' calls are only for firms in their provinces
+    assert t("en", "chat.check.start_all") in reply and reply.endswith(t("en", "chat.ask.province"))
 
 
 def test_a_question_in_the_middle_of_the_check_is_answered_and_the_question_repeated(assistant):
@@ -65,6 +67,6 @@ def test_the_summary_says_what_the_bot_knows_and_restart_forgets_it(assistant):
     for line in ("• Dipendenti: 25", f"• Fatturato: 4.000.000,00{NBSP}€", "• Sede: Bergamo (BG)",
                  "• Export dell'anno scorso sul volume d'affari: 30%", f"• Investimento: 100.000,00{NBSP}€"):
         assert line in summary
-    assert summary[-1] == t("it", "chat.ask.fairs_exhibitor")  # the question pending, asked again
+    assert summary[-1] == t("it", "chat.ask.approved_balance_sheets")  # the question pending, asked again
     assert chat.say("ricominciamo").startswith(t("it", "chat.restarted"))
     assert "Fatturato" not in chat.say("riepilogo")

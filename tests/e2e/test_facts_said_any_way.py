@@ -13,7 +13,10 @@ def test_several_facts_in_owners_words_in_one_message(day):
     chat = day[0].chat("words-it")
     reply = chat.send("siamo in dodici, fatturato 1,8M, ne abbiamo approvati cinque di bilanci, sede a Lodi")
     assert reply.lines[0] == f"Ho preso nota: 12 dipendenti, fatturato 1.800.000,00{NBSP}€, 5 bilanci approvati, sede a Lodi."
-    assert reply.last == t("it", "chat.ask.export_share_pct")  # the one fact still missing
+    # the next fact still missing: on 2025-07-01 CONneSSi 2026 (Lodi's chamber) is coming and asks
+    # the investment first; on the real date every call that asks it is closed
+    closed = day[1]
+    assert reply.last == t("it", "chat.ask.export_share_pct" if closed else "chat.ask.investment_eur")
     summary = chat.send("riepilogo").lines
     for line in ("• Dipendenti: 12", f"• Fatturato: 1.800.000,00{NBSP}€", "• Sede: Lodi (LO)"):
         assert line in summary

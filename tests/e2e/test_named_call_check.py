@@ -159,8 +159,9 @@ def ranking(assistant, lang: str, first: str) -> Reply:
 
 def test_which_calls_fit_ranks_the_open_ones_first(assistant):
     lines = ranking(assistant, "en", FIRM_EN).lines
-    assert lines[1:3] == ["Open now:", f"✓ {VNM_EN} - open until 9 September 2025: you are eligible "
-                                       "(estimated grant €21,828.00)"]
+    # open calls soonest to close first: Bergamo's chamber fairs call (the firm is in Bergamo), then VNM
+    assert lines[1:4] == ["Open now:", "✓ Bergamo – Fairs Call 2025 - open until 14 July 2025: you are eligible",
+                          f"✓ {VNM_EN} - open until 9 September 2025: you are eligible (estimated grant €21,828.00)"]
     assert lines.index("To watch:") > 2
     assert "• International trade fairs for groups of firms 2026-2027 - announced, no dates or final rules yet: " \
            "I cannot check it yet" in lines

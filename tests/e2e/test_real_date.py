@@ -14,7 +14,7 @@ def test_on_the_real_date_the_call_is_reported_closed(assistant_on_real_date):
 
 def test_on_the_real_date_no_call_is_open(assistant_on_real_date):
     reply = assistant_on_real_date.chat("open-it").send("quali bandi sono aperti?")
-    assert reply.lines[1] == "Oggi nessuno è aperto."
+    assert reply.lines[1] == "Nessun bando regionale o camerale per l'internazionalizzazione è aperto oggi."
     assert "• Fiere internazionali in Lombardia 2024-2026 - chiuso dal 31 agosto 2026" in reply.lines
     assert "• Fiere internazionali in forma aggregata 2026-2027 - annunciato, senza date" in reply.lines
 

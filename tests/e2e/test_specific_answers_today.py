@@ -114,5 +114,8 @@ def test_the_desk_of_a_place(assistant_on_real_date, question, first):
 
 def test_the_open_calls_today_are_none_and_said_so(assistant_on_real_date):
     reply = assistant_on_real_date.chat("open-en").send("which calls are open?")
-    assert reply.lines[1] == "None is open today."
+    assert reply.lines[1] == "No regional or chamber call for going international is open today."
+    # ...while SIMEST's national lines are, and are listed apart
+    national = reply.lines.index("National measures (not only for Lombardy):")
+    assert "• SIMEST – Fairs and events - open first come, first served, while funds last" in reply.lines[national:]
     assert "• International trade fairs for groups of firms 2026-2027 - announced, no dates yet" in reply.lines

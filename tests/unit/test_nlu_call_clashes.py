@@ -82,3 +82,14 @@ def test_a_place_in_a_chambers_call_name_is_the_calls_not_the_firms_province():
 ])
 def test_a_shared_word_with_a_call_word_and_the_call_s_years_names_that_edition(text, call_id):
     assert [e.value for e in extract(text) if e.entity == "call"] == [call_id]
+
+
+@pytest.mark.parametrize("text", ["consulenza 8.000, formazione 2.000: quanto contributo mi date?",
+                                  "with 12,000 of consultancy and 3,000 of training, how much funding?"])
+def test_expense_lines_given_figures_name_no_call(text):
+    assert [e.value for e in extract(text) if e.entity == "call"] == []
+
+
+def test_the_consultancy_line_named_in_full_is_still_recognised():
+    assert [e.value for e in extract("il finanziamento SIMEST per certificazioni e consulenze")
+            if e.entity == "call"] == ["simest-certificazioni-consulenze"]
