@@ -66,7 +66,9 @@ def cancels(text: str) -> bool:
 
 
 def cancel(turn: Turn) -> None:
-    turn.remember(contact=None, pending=None)
+    """"Annulla": nothing is stored, and the tracker store blanks what was typed since the
+    consent question (bot/store/rasa_tracker.py), so no contact detail stays in the conversation."""
+    turn.remember(contact=None, pending=None, redact_contact=True)
     turn.say("chat.handoff.cancelled")
 
 

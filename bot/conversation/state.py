@@ -62,6 +62,9 @@ class State:
     topic_call: str | None = None  # the call the conversation is about: a follow-up question means it
     contact: dict | None = None  # the handoff in progress: consent, name, reach, company
     erase_conversation: bool = False  # "delete my data" done: the tracker store erases the conversation
+    # The contact form was cancelled: the tracker store blanks it. A one-turn signal, so read as
+    # False: set again at the next cancel, it is a new SlotSet the store sees.
+    redact_contact: bool = False
 
     @classmethod
     def from_slots(cls, slots: Mapping[str, Any]) -> "State":
@@ -84,7 +87,7 @@ class State:
             topic_call=typed("topic_call", str, None),
             contact=typed("contact", dict, None),
             erase_conversation=typed("erase_conversation", bool, False),
-        )
+        )  # redact_contact is never read back: see the field
 
     def slots(self) -> dict[str, Any]:
         values = {f.name: getattr(self, f.name) for f in fields(self)}

@@ -138,3 +138,17 @@ def test_a_socket_cannot_speak_in_another_session(own):
     before = _senders(own)[f"socketio:{victim}"]
     _widget_session(own.stack.rasa_port, None, speak_as=victim)
     assert _senders(own)[f"socketio:{victim}"] == before
+
+
+def test_cancelling_the_contact_form_leaves_no_typed_contact_in_the_conversation(own):
+    chat = own.chat("withdraw")
+    chat.say("siamo 12 dipendenti a Bergamo")
+    chat.say("voglio parlare con un consulente")
+    chat.say("sì")
+    chat.say("Maria Rossi")
+    assert chat.say("annulla").startswith(t("it", "chat.handoff.cancelled"))
+    with sqlite3.connect(own.stack.tracker_db) as connection:
+        stored = "\n".join(row[0] for row in connection.execute(
+            "SELECT data FROM events WHERE sender_id = ?", (f"rest:{chat.sender}",)))
+    assert "Maria Rossi" not in stored and "12 dipendenti" in stored
+    assert "12" in chat.say("riepilogo")  # the facts stay

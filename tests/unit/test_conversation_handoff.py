@@ -159,6 +159,13 @@ def test_cancelling_at_any_step_keeps_nothing(word):
     consented(chat)
     assert chat.say(word, "inform") == t("it", "chat.handoff.cancelled")
     assert store.saved == [] and chat.state.contact is None and chat.state.pending is None
+    assert chat.state.redact_contact  # the tracker store blanks what was typed in the form
+
+
+def test_the_redaction_signal_lasts_one_turn():
+    from bot.conversation.state import State
+
+    assert State.from_slots({"redact_contact": True}).redact_contact is False
 
 
 def test_starting_over_during_the_handoff_cancels_it_and_forgets_everything():
