@@ -59,11 +59,11 @@ def _sessions():
 
 
 def save_enquiry(**values: Any) -> str:
-    """Store an enquiry (bot.store.enquiries.create_enquiry's arguments) and give its reference."""
-    from bot.store.enquiries import create_enquiry
+    """Store an enquiry (bot.store.enquiries.create_enquiry's arguments) and give its reference;
+    with the database down it is spooled and written later (bot/store/spool.py)."""
+    from bot.store.spool import save_or_spool, spool_dir
 
-    with _sessions()() as session, session.begin():
-        return create_enquiry(session, **values).reference
+    return save_or_spool(_sessions(), spool_dir(), **values)
 
 
 def turn_of(tracker: Tracker) -> Turn:

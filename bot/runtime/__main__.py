@@ -24,10 +24,16 @@ VAR = ROOT / "var"
 def _migrate() -> None:
     """Bring the enquiry database to the latest schema (a no-op when it already is)."""
     try:
-        from bot.store import upgrade
+        from bot.store import session_factory, upgrade
+        from bot.store.spool import flush, spool_dir
     except ImportError:  # the store is optional for the chat: run without it
         return
     upgrade()
+    sessions = session_factory()
+    written = flush(sessions, spool_dir())  # enquiries kept while the database was down
+    sessions.kw["bind"].dispose()
+    if written:
+        print(f"{written} enquiries kept while the database was down are now stored")
 
 
 def _stack() -> Stack:

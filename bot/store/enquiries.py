@@ -82,8 +82,10 @@ def create_enquiry(
     message: str | None = None,
     status: str = "new",
     now: datetime | None = None,
+    reference: str | None = None,
 ) -> Enquiry:
-    """Validate and add a new enquiry with a fresh public reference; flushed, not committed."""
+    """Validate and add a new enquiry with a fresh public reference (or `reference`, the one a
+    spooled enquiry already gave its user, if still unused); flushed, not committed."""
     now = _aware("now", now or utc_now())
     personal = {
         "contact_name": _text("contact_name", contact_name, single_line=True),
@@ -121,7 +123,11 @@ def create_enquiry(
         **personal,
     )
     # Only now, with every input valid, touch the database.
-    enquiry = Enquiry(reference=_unused_reference(session), **values)
+    given = reference if isinstance(reference, str) and re.fullmatch(
+        f"[{REFERENCE_ALPHABET}]{{{REFERENCE_LENGTH}}}", reference) else None
+    if given and session.scalars(select(Enquiry.id).where(Enquiry.reference == given)).first() is not None:
+        given = None
+    enquiry = Enquiry(reference=given or _unused_reference(session), **values)
     session.add(enquiry)
     session.flush()
     return enquiry
