@@ -12,6 +12,12 @@ from tests.live_stacks import LIVE_STACKS
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True)
+def _own_enquiry_spool(tmp_path_factory, monkeypatch):
+    """Enquiries spooled by a test (database down) stay in that test, never in the repo's var/."""
+    monkeypatch.setenv("ORIENTA_ENQUIRY_SPOOL", str(tmp_path_factory.mktemp("enquiry-spool")))
+
+
 @pytest.fixture(scope="session")
 def artifacts_dir() -> Path:
     """Logs and reports of this run (git-ignored), kept after the run for whoever debugs a failure."""

@@ -205,8 +205,23 @@ def test_the_province_answer_joins_the_profile(database):
     assert slots["facts"] == {"comune": "Voghera", "province": "PV"}
 
 
-def test_a_database_that_fails_is_said_and_never_crashes(monkeypatch):
+def test_a_database_that_is_down_loses_no_enquiry(monkeypatch, tmp_path):
     monkeypatch.setenv("ORIENTA_DATABASE_URL", "sqlite:////nonexistent-dir/forbidden/orienta.db")
+    monkeypatch.setenv("ORIENTA_ENQUIRY_SPOOL", str(tmp_path / "spool"))
+    common._sessions.cache_clear()
+    try:
+        slots, said = handoff("consent", "no", "deny", contact={}, facts={"province": "BG"})
+    finally:
+        common._sessions.cache_clear()
+    [kept] = list((tmp_path / "spool").glob("*.json"))  # written to the database once it answers
+    assert texts(said)[0].startswith("Fatto: ho registrato la richiesta " + kept.stem)
+    assert slots["contact"] is None and slots["pending"] is None
+
+
+def test_a_database_down_and_no_room_to_spool_is_said_and_never_crashes(monkeypatch, tmp_path):
+    monkeypatch.setenv("ORIENTA_DATABASE_URL", "sqlite:////nonexistent-dir/forbidden/orienta.db")
+    (tmp_path / "file").write_text("")
+    monkeypatch.setenv("ORIENTA_ENQUIRY_SPOOL", str(tmp_path / "file" / "spool"))  # cannot be a folder
     common._sessions.cache_clear()
     try:
         slots, said = handoff("consent", "no", "deny", contact={}, facts={"province": "BG"})
