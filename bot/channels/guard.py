@@ -23,9 +23,9 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable
 
+from bot.nlu.text import MAX_MESSAGE_CHARS
 from bot.texts import LANGUAGES, t
 
-MAX_MESSAGE_CHARS = 2000
 MAX_SENDER_CHARS = 64
 _SENDER = re.compile(r"[A-Za-z0-9_.@-]{1,%d}" % MAX_SENDER_CHARS)
 
@@ -53,7 +53,7 @@ def notice(key: str, lang: str | None = None, **values: object) -> str:
 
 
 def too_long_notice(lang: str | None = None) -> str:
-    return notice("channel.too_long", lang, limit=MAX_MESSAGE_CHARS)
+    return notice("chat.too_long", lang, limit=MAX_MESSAGE_CHARS)  # the dialogue's own sentence
 
 
 def is_loopback(ip: str | None) -> bool:
@@ -128,6 +128,22 @@ def limiters_from_env(env=os.environ) -> tuple[RateLimiter, RateLimiter]:
     """(per sender, per network address), from ORIENTA_RATE_PER_SENDER / ORIENTA_RATE_PER_ADDRESS."""
     return (RateLimiter(Rate.parse(env.get("ORIENTA_RATE_PER_SENDER"), PER_SENDER)),
             RateLimiter(Rate.parse(env.get("ORIENTA_RATE_PER_ADDRESS"), PER_ADDRESS)))
+
+
+class Gate:
+    """A channel's checks before Rasa reads a message: its length, then its sender's and its
+    network address's rates (loopback exempt). One per channel: the limiters remember senders."""
+
+    def __init__(self, env=os.environ):
+        self.per_sender, self.per_address = limiters_from_env(env)
+
+    def refusal(self, text: str, sender: str, address: str, lang: str | None = None) -> str | None:
+        """The channel's own reply instead of a turn, or None to let the message through."""
+        if len(text) > MAX_MESSAGE_CHARS:
+            return too_long_notice(lang)
+        if not self.per_sender.allow(sender) or (not is_loopback(address) and not self.per_address.allow(address)):
+            return notice("channel.slow_down", lang)
+        return None
 
 
 # --- widget sessions ---------------------------------------------------------------------------

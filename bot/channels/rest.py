@@ -29,9 +29,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels import guard
+from bot.texts import LANGUAGES
 
 logger = logging.getLogger(__name__)
-LANGUAGES = ("it", "en")
 
 
 def _bot_message(text: str) -> Dict[str, Any]:
@@ -49,7 +49,7 @@ class OrientaRestInput(InputChannel):
 
     def __init__(self, token: Optional[str] = None) -> None:
         self.token = (token or os.environ.get("ORIENTA_REST_TOKEN") or "").strip() or None
-        self.per_sender, self.per_address = guard.limiters_from_env()
+        self.gate = guard.Gate()
 
     def _authorised(self, ip: Optional[str], headers: Mapping[str, str]) -> bool:
         if self.token is None:
@@ -73,10 +73,9 @@ class OrientaRestInput(InputChannel):
         metadata = body.get("metadata")
         lang = metadata.get("language") if isinstance(metadata, dict) else None
         lang = lang if lang in LANGUAGES else None
-        if len(text) > guard.MAX_MESSAGE_CHARS:
-            return 200, [_bot_message(guard.too_long_notice(lang))]
-        if not self.per_sender.allow(sender) or (not guard.is_loopback(ip) and not self.per_address.allow(ip or "?")):
-            return 200, [_bot_message(guard.notice("channel.slow_down", lang))]
+        refusal = self.gate.refusal(text, sender, ip or "?", lang)
+        if refusal is not None:
+            return 200, [_bot_message(refusal)]
         collector = CollectingOutputChannel()
         message = UserMessage(text, collector, guard.namespaced(self.name(), sender), input_channel=self.name(),
                               metadata={"language": lang} if lang else None)

@@ -30,7 +30,7 @@ from typing import Any, Mapping
 from bot import fmt, privacy
 from bot.conversation import alert_turns, check_turns, facts, handoff, questions, replies, scope
 from bot.conversation.state import ALERTS, ANSWER_KINDS, HANDOFF, LOAN_MONTHS, LOAN_YEARS, Turn
-from bot.nlu import acts
+from bot.nlu import acts, text
 from bot.nlu.aspects import known_aspect_ids
 from bot.nlu.reading import Reading, read
 
@@ -42,9 +42,8 @@ CHAT_CONFIDENCE = 0.6
 CHECK_CONFIDENCE = 0.9
 # Confidence over which the classifier's "off topic" is trusted over a place or a bare "what is".
 OFF_TOPIC_CONFIDENCE = 0.9
-# What the reader reads (bot.nlu.pipeline.MAX_CHARS): a longer message is refused whole, with a
-# reason, rather than read in part.
-MAX_MESSAGE_CHARS = 2000
+# What the reader reads: a longer message is refused whole, with a reason, rather than read in part.
+MAX_MESSAGE_CHARS = text.MAX_MESSAGE_CHARS
 
 
 def _entity(entities, name: str) -> Any:

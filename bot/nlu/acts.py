@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.text import folded
+from bot.nlu.text import MAX_MESSAGE_CHARS, folded
 
 CHECK, FIND, CORRECT, HUMAN, RESTART, SUMMARY, NOW, SUBSCRIBE, UNSUBSCRIBE, FORGET, LEGAL_SEAT, PRIVACY = (
     "check", "find", "correct", "human", "restart", "summary", "now", "subscribe", "unsubscribe", "forget",
@@ -125,7 +125,7 @@ _LEGAL_SEAT = re.compile(r"\b(?:sede\s+legale|sede\s+sociale|registered\s+(?:off
 _SIGNALS = {CHECK: _CHECK, FIND: _FIND, CORRECT: _CORRECT, HUMAN: _HUMAN, RESTART: _RESTART, SUMMARY: _SUMMARY,
             NOW: _NOW, UNSUBSCRIBE: _UNSUBSCRIBE, SUBSCRIBE: _SUBSCRIBE, FORGET: _FORGET, LEGAL_SEAT: _LEGAL_SEAT,
             PRIVACY: _PRIVACY}
-MAX_CHARS = 2000
+MAX_CHARS = MAX_MESSAGE_CHARS
 
 
 def normalised(text: str) -> str:

@@ -9,11 +9,12 @@ from bot.nlu.company_age import company_age
 from bot.nlu.countries import demonym_hits, written_as_a_name
 from bot.nlu.gazetteer import gazetteer
 from bot.nlu.quantities import quantities
+from bot.nlu.text import MAX_MESSAGE_CHARS
 from bot.nlu.types import Entity
 from bot.nlu.words import words as split_words
 
 # Longer than any real message; past it we read only the beginning (a pasted document is not a question).
-MAX_CHARS = 2000
+MAX_CHARS = MAX_MESSAGE_CHARS
 
 
 def _longest_first(found: list[Entity]) -> list[Entity]:

@@ -19,9 +19,10 @@ from bot.nlu import acts
 from bot.nlu.aspects import Match, ranked
 from bot.nlu.calls import CallHit, call_names
 from bot.nlu.concepts import Entry, Lexicon, default_lexicon
+from bot.nlu.text import MAX_MESSAGE_CHARS
 from bot.nlu.words import Word, words as split_words
 
-MAX_CHARS = 2000
+MAX_CHARS = MAX_MESSAGE_CHARS
 ITEM_CONCEPT = "expense_item_word"
 QUESTION_CONCEPTS = frozenset({"q_when", "q_how_much", "q_how", "q_who", "q_where", "q_what_is", "q_what"})
 # The other EU member states (ISO 3166 alpha-2): sales there are intra-EU supplies.

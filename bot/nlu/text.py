@@ -8,6 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# The longest message read, by the channels (bot/channels/guard.py refuses longer ones itself), the
+# reader and the dialogue (bot/conversation/routing.py says so when one slips through).
+MAX_MESSAGE_CHARS = 2000
+
 _SAME_AS = {"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u2212": "-", "\u2013": "-", "\u2014": "-"}
 
 

@@ -12,8 +12,8 @@ shapes (so any Rasa socket.io client works with it) and changes only what the wi
   own across reloads, a made-up or someone else's unsigned id gets a new session instead;
 - a socket may only speak in the session it was confirmed in, and the conversation is
   "socketio:<session id>", apart from every other channel's;
-- a message over MAX_MESSAGE_CHARS, or faster than the rate limits, is answered by the channel
-  itself; no reply at all (the action server is down) becomes "temporary problem, try again";
+- a message too long, or faster than the rate limits, is answered by the channel itself
+  (guard.Gate); no reply at all (the action server is down) becomes "temporary problem, try again";
 - messages are checked (text, bounded length) and metadata is reduced to the keys the bot
   reads (`language`: "it" or "en"), so `/intent{...}` tricks stay the actions' business and
   a malformed event is dropped instead of raising in the server;
@@ -41,7 +41,6 @@ from bot.channels import guard
 
 logger = logging.getLogger(__name__)
 
-MAX_MESSAGE_CHARS = guard.MAX_MESSAGE_CHARS  # the widget caps its input there too
 MAX_EVENT_BYTES = 64 * 1024  # python-socketio's own default is 1 MB
 LANGUAGES = ("it", "en")
 def clean_metadata(value: Any) -> Dict[str, str]:
@@ -94,7 +93,7 @@ class WidgetSocketIOInput(SocketIOInput):
         super().__init__(*args, **kwargs)
         self.turn_end_evt = turn_end_evt
         self.cors_allowed_origins = cors_allowed_origins
-        self.per_sender, self.per_address = guard.limiters_from_env()
+        self.gate = guard.Gate()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.cors_allowed_origins,
@@ -152,13 +151,10 @@ class WidgetSocketIOInput(SocketIOInput):
             metadata = clean_metadata(data.get(self.metadata_key))
             lang = metadata.get("language")
             output = _CountingOutput(sio, self.bot_message_evt)
-            address = addresses.get(sid, "?")
+            refusal = self.gate.refusal(text, session, addresses.get(sid, "?"), lang)
             try:
-                if len(text) > MAX_MESSAGE_CHARS:
-                    await output.send_text_message(room, guard.too_long_notice(lang))
-                elif not self.per_sender.allow(session) or (
-                        not guard.is_loopback(address) and not self.per_address.allow(address)):
-                    await output.send_text_message(room, guard.notice("channel.slow_down", lang))
+                if refusal is not None:
+                    await output.send_text_message(room, refusal)
                 else:
                     message = UserMessage(text, output, guard.namespaced(self.name(), session),
                                           input_channel=self.name(), metadata=metadata)
