@@ -15,7 +15,7 @@ from importlib import metadata
 from pathlib import Path
 
 from bot.runtime.environment import rasa_env
-from bot.runtime.processes import free_port, tail
+from bot.runtime.processes import free_ports, tail
 from bot.runtime.stack import Stack
 from bot.runtime.training import ensure_model
 
@@ -27,16 +27,8 @@ class AssistantError(RuntimeError):
     pass
 
 
-def _two_free_ports(host: str) -> tuple[int, int]:
-    first = free_port(host)
-    second = free_port(host)
-    while second == first:
-        second = free_port(host)
-    return first, second
-
-
 def _stack(root: Path, model: Path, work_dir: Path, env: dict[str, str | None], host: str) -> Stack:
-    rasa_port, actions_port = _two_free_ports(host)
+    rasa_port, actions_port = free_ports(2, host)
     return Stack(root=root, model=model, host=host, rasa_port=rasa_port, actions_port=actions_port,
                  log_dir=work_dir / "logs", tracker_db=work_dir / "tracker.db", env=env)
 

@@ -17,7 +17,6 @@ For several machines the same shape is in deploy/kubernetes/ (README, "Several s
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -26,20 +25,11 @@ from sqlalchemy.engine import make_url
 
 from bot.runtime.action_server import HOST, TOKEN_VARIABLE
 from bot.runtime.credentials import write_runtime_credentials
-from bot.runtime.processes import Service, ServiceError, free_port, tail
-from bot.runtime.stack import ACTIONS_START_TIMEOUT, RASA_START_TIMEOUT, Stack
+from bot.runtime.processes import Service, ServiceError, free_port, free_ports, tail
+from bot.runtime.stack import ACTIONS_START_TIMEOUT, RASA_START_TIMEOUT, Stack, action_server, rasa_server
 
 NGINX = "/usr/sbin/nginx"
 MAX_BODY = "300k"  # as SANIC_REQUEST_MAX_SIZE on each Rasa server (bot/runtime/stack.py)
-
-
-def _ports(count: int) -> list[int]:
-    ports: list[int] = []
-    while len(ports) < count:
-        port = free_port(HOST)
-        if port not in ports:
-            ports.append(port)
-    return ports
 
 
 def endpoints_yaml(database_url: str, redis_url: str, actions_proxy_port: int) -> str:
@@ -173,13 +163,13 @@ class Cluster:
         for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
             (self.work / name).mkdir(exist_ok=True)
         self.port = self.port or free_port(self.listen)
-        actions_proxy, *ports = _ports(1 + self.rasa_count + self.actions_count)
+        actions_proxy, *ports = free_ports(1 + self.rasa_count + self.actions_count, HOST)
         rasa_ports, action_ports = ports[:self.rasa_count], ports[self.rasa_count:]
         # The environment of a single stack (quiet, token, request cap), its ports being nginx's.
         template = Stack(root=self.root, model=self.model, host=HOST, rasa_port=self.port, actions_port=actions_proxy,
                          log_dir=self.work, tracker_db=self.work / "unused.db", env=self.env)
         password = make_url(self.database_url).password
-        env = {**template._env(), "ORIENTA_DATABASE_URL": self.database_url,
+        env = {**template.server_env(), "ORIENTA_DATABASE_URL": self.database_url,
                **({"ORIENTA_TRACKER_PASSWORD": password} if password else {})}
         endpoints = self.work / "endpoints.cluster.yml"
         endpoints.write_text(endpoints_yaml(self.database_url, self.redis_url, actions_proxy), encoding="utf-8")
@@ -189,17 +179,11 @@ class Cluster:
                         encoding="utf-8")
         try:
             for index, port in enumerate(action_ports, 1):
-                self.actions.append(Service(
-                    f"action server {index}", [sys.executable, "-m", "bot.runtime.action_server", "--port", str(port)],
-                    cwd=self.root, env=env, log_path=self.work / f"actions-{index}.log",
-                    health_url=f"http://{HOST}:{port}/health").start())
+                self.actions.append(action_server(self.root, env, port, self.work / f"actions-{index}.log",
+                                                  f"action server {index}").start())
             for index, port in enumerate(rasa_ports, 1):
-                self.rasa.append(Service(
-                    f"Rasa server {index}",
-                    [sys.executable, "-m", "rasa", "run", "--model", str(self.model), "--endpoints", str(endpoints),
-                     "--credentials", str(credentials), "--interface", HOST, "--port", str(port)],
-                    cwd=self.root, env=env, log_path=self.work / f"rasa-{index}.log",
-                    health_url=f"http://{HOST}:{port}/webhooks/rest/").start())
+                self.rasa.append(rasa_server(self.root, env, self.model, endpoints, credentials, HOST, port,
+                                             self.work / f"rasa-{index}.log", f"Rasa server {index}").start())
             self.proxy = Service("nginx", [NGINX, "-c", str(conf), "-p", str(self.work), "-g", "daemon off;"],
                                  cwd=self.work, env=env, log_path=self.work / "nginx.log",
                                  health_url=f"{self.base_url}/nginx-health").start()
@@ -234,8 +218,9 @@ class Cluster:
         self.stop()
 
 
-def ensure_database(url: str) -> None:
-    """Create the PostgreSQL database of `url` if it does not exist yet (the server must be up)."""
+def ensure_database(url: str, fresh: bool = False) -> None:
+    """Create the PostgreSQL database of `url` if it does not exist yet (the server must be up);
+    `fresh` drops it first, with whatever an earlier run left in it."""
     import psycopg2
     from psycopg2 import sql
 
@@ -249,6 +234,8 @@ def ensure_database(url: str) -> None:
     admin.autocommit = True
     try:
         with admin.cursor() as cursor:
+            if fresh:
+                cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(parts.database)))
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", (parts.database,))
             if cursor.fetchone() is None:
                 cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(parts.database)))

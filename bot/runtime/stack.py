@@ -18,6 +18,22 @@ ACTIONS_START_TIMEOUT = 60.0
 RASA_START_TIMEOUT = 180.0  # loading a model (TensorFlow) takes 15-40 s on 2 cores
 
 
+def action_server(root: Path, env: Mapping[str, str], port: int, log_path: Path,
+                  name: str = "action server") -> Service:
+    """Orienta's action server (bot/runtime/action_server.py: loopback, token) on `port`."""
+    return Service(name, [sys.executable, "-m", "bot.runtime.action_server", "--actions", "actions",
+                          "--port", str(port)],
+                   cwd=root, env=env, log_path=log_path, health_url=f"http://{ACTIONS_HOST}:{port}/health")
+
+
+def rasa_server(root: Path, env: Mapping[str, str], model: Path, endpoints: Path | str, credentials: Path,
+                host: str, port: int, log_path: Path, name: str = "Rasa server") -> Service:
+    """A Rasa server on host:port; healthy once its REST channel answers (model loaded, channel up)."""
+    return Service(name, [sys.executable, "-m", "rasa", "run", "--model", str(model), "--endpoints", str(endpoints),
+                          "--credentials", str(credentials), "--interface", host, "--port", str(port)],
+                   cwd=root, env=env, log_path=log_path, health_url=f"http://{host}:{port}/webhooks/rest/")
+
+
 @dataclass
 class Stack:
     """Both servers on `host`, logs in `log_dir`; `env` adds or (None) removes variables for both,
@@ -44,7 +60,8 @@ class Stack:
     def rest_url(self) -> str:
         return f"{self.base_url}/webhooks/rest/webhook"
 
-    def _env(self) -> dict[str, str]:
+    def server_env(self) -> dict[str, str]:
+        """The environment both servers run in (the cluster's servers too, its ports being nginx's)."""
         return rasa_env({
             **self.env,
             "ORIENTA_ACTIONS_PORT": str(self.actions_port),  # read by endpoints.yml
@@ -59,25 +76,12 @@ class Stack:
     def start(self) -> "Stack":
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self.tracker_db.parent.mkdir(parents=True, exist_ok=True)
-        env = self._env()
+        env = self.server_env()
         # credentials.yml plus the Telegram channel when its variables are set, beside the tracker.
         credentials = write_runtime_credentials(self.root, self.tracker_db.parent / RUNTIME_NAME, env)
-        actions = Service(
-            "action server",
-            [sys.executable, "-m", "bot.runtime.action_server", "--actions", "actions",
-             "--port", str(self.actions_port)],
-            cwd=self.root, env=env, log_path=self.log_dir / "actions.log",
-            health_url=f"http://{ACTIONS_HOST}:{self.actions_port}/health",
-        )
-        rasa = Service(
-            "Rasa server",
-            [sys.executable, "-m", "rasa", "run", "--model", str(self.model),
-             "--endpoints", "endpoints.yml", "--credentials", str(credentials),
-             "--interface", self.host, "--port", str(self.rasa_port)],
-            cwd=self.root, env=env, log_path=self.log_dir / "rasa.log",
-            # The REST channel's own route: answers once the model is loaded and the channel is up.
-            health_url=f"{self.base_url}/webhooks/rest/",
-        )
+        actions = action_server(self.root, env, self.actions_port, self.log_dir / "actions.log")
+        rasa = rasa_server(self.root, env, self.model, "endpoints.yml", credentials, self.host, self.rasa_port,
+                           self.log_dir / "rasa.log")
         try:
             self.services.append(actions.start())
             self.services.append(rasa.start())  # loads in parallel with the action server

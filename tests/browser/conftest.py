@@ -11,7 +11,7 @@ from typing import Iterator
 
 import pytest
 
-from bot.runtime.processes import free_port
+from bot.runtime.processes import free_port, free_ports
 from bot.runtime.stack import Stack
 from tests.live_stacks import LIVE_STACKS
 from bot.web.server import WidgetServer
@@ -55,9 +55,7 @@ def orienta(trained_model: Path, browser_dir: Path) -> Iterator[WidgetServer]:
     log_dir.mkdir(exist_ok=True)
     for old in log_dir.glob("*"):
         old.unlink()
-    rasa_port, actions_port = free_port(), free_port()
-    while actions_port == rasa_port:
-        actions_port = free_port()
+    rasa_port, actions_port = free_ports(2)
     stack = Stack(root=ROOT, model=trained_model, host="127.0.0.1", rasa_port=rasa_port,
                   actions_port=actions_port, log_dir=log_dir, tracker_db=log_dir / "tracker.db",
                   env={"ORIENTA_TODAY": PINNED_DAY})

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 import pytest
 from sqlalchemy import select
 
-from bot.runtime.processes import free_port
+from bot.runtime.processes import free_ports
 from bot.runtime.stack import Stack
 from tests.live_stacks import LIVE_STACKS
 from bot.store import session_factory, upgrade
@@ -105,16 +105,8 @@ class Assistant:
             return list(session.scalars(query))
 
 
-def _two_free_ports() -> tuple[int, int]:
-    first = free_port()
-    second = free_port()
-    while second == first:
-        second = free_port()
-    return first, second
-
-
 def _running(trained_model: Path, log_dir: Path, env: dict[str, str | None]) -> Iterator[Assistant]:
-    rasa_port, actions_port = _two_free_ports()
+    rasa_port, actions_port = free_ports(2)
     log_dir.mkdir(parents=True, exist_ok=True)
     for old in log_dir.glob("*"):
         old.unlink()

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from bot.runtime.processes import free_port
+from bot.runtime.processes import free_ports
 from bot.runtime.stack import Stack
 from tests.live_stacks import LIVE_STACKS
 from bot.store import upgrade
@@ -115,10 +115,7 @@ def telegram(trained_model: Path, artifacts_dir: Path, bot_api: FakeBotApi) -> I
     log_dir.mkdir(exist_ok=True)
     for old in log_dir.glob("*"):
         old.unlink()
-    rasa_port = free_port()
-    actions_port = free_port()
-    while actions_port == rasa_port:
-        actions_port = free_port()
+    rasa_port, actions_port = free_ports(2)
     database_url = f"sqlite:///{log_dir / 'orienta.db'}"
     upgrade(database_url)  # as `make run` does before starting the servers
     env = {"ORIENTA_TODAY": PINNED_DAY, "ORIENTA_DATABASE_URL": database_url,
