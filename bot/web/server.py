@@ -199,6 +199,12 @@ class _WidgetApp(Sanic):
     test_mode = True
 
 
+def _page_language(request) -> str:
+    """?lang=en or ?lang=it; anything else is Italian, the default."""
+    lang = request.args.get("lang", texts.DEFAULT_LANGUAGE)
+    return lang if lang in texts.LANGUAGES else texts.DEFAULT_LANGUAGE
+
+
 def _templates() -> Environment:
     return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True))
 
@@ -224,9 +230,7 @@ def _app_for(server: WidgetServer) -> Sanic:
     app.config.FALLBACK_ERROR_FORMAT = "text"
 
     def demo(request):
-        lang = request.args.get("lang", "it")
-        lang = lang if lang in texts.LANGUAGES else "it"
-        host = request.headers.get("host")
+        lang, host = _page_language(request), request.headers.get("host")
         return response.raw(server.demo_page(lang, host), content_type=HTML,
                             headers={"Content-Security-Policy": server.demo_policy(host)})
 
@@ -237,9 +241,7 @@ def _app_for(server: WidgetServer) -> Sanic:
         return serve_file
 
     def privacy_notice(request):
-        lang = request.args.get("lang", "it")
-        lang = lang if lang in texts.LANGUAGES else "it"
-        return response.raw(server.privacy_page(lang), content_type=HTML,
+        return response.raw(server.privacy_page(_page_language(request)), content_type=HTML,
                             headers={"Content-Security-Policy": "default-src 'none'; style-src 'self'; "
                                                                 "base-uri 'none'; form-action 'none'"})
 
