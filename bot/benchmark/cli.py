@@ -122,23 +122,15 @@ def _latency(args: argparse.Namespace) -> str:
 
 def _cluster(work: Path):
     """Two Rasa and two action servers behind nginx (bot/runtime/cluster.py) on a fresh database."""
-    import psycopg2
     import redis
+    from sqlalchemy.engine import make_url
 
     from bot.runtime.cluster import Cluster, default_urls, ensure_database
     from bot.runtime.training import ensure_model
-    from sqlalchemy.engine import make_url
 
     database_url, _ = default_urls()
     database_url = make_url(database_url).set(database="orienta_bench").render_as_string(hide_password=False)
-    parts = make_url(database_url)
-    admin = psycopg2.connect(host=parts.host, port=parts.port or 5432, user=parts.username,
-                             password=parts.password, dbname="postgres")
-    admin.autocommit = True
-    with admin.cursor() as cursor:  # last run's conversations would only slow this one down
-        cursor.execute('DROP DATABASE IF EXISTS "orienta_bench" WITH (FORCE)')
-    admin.close()
-    ensure_database(database_url)
+    ensure_database(database_url, fresh=True)  # last run's conversations would only slow this one down
     redis.Redis(host="127.0.0.1", port=6379, db=12).flushdb()
     model = ensure_model(ROOT, log_dir=work, say=lambda line: print(line, flush=True))
     return Cluster(root=ROOT, model=model, work=work, database_url=database_url,
