@@ -5,35 +5,20 @@ import json
 import shutil
 from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-import yaml
 
 from bot import sme
 from bot.answers import ASPECTS, Inputs, answer
-from bot.catalogue import CALLS_DIR, default_catalogue, load_catalogue
+from bot.catalogue import default_catalogue, load_catalogue
 from bot.catalogue.subjects import SUBJECTS_FILE, SubjectsError, default_subjects, load_subjects
 from bot.nlu.aspects import known_aspect_ids
 from bot.nlu.reading import ItemHit, items_in, read
 from bot.profile import parse_profile
+from tests.unit.call_files import edited
 
 OPEN_DAY = dt.date(2025, 7, 1)
 VNM = "verso-nuovi-mercati-2025"
-
-
-def edited(path: Path, change) -> Path:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def calls_dir(tmp_path):
-    target = tmp_path / "calls"
-    shutil.copytree(CALLS_DIR, target)
-    return target
 
 
 def test_a_new_loan_rate_in_the_call_file_changes_the_loan_answer(calls_dir):

@@ -6,16 +6,15 @@ loans, grant shares earned through criteria, rates read as a share of the EU ref
 equal-capital plans, rolling windows, services instead of money, disputed dates, staleness."""
 import datetime as dt
 import re
-import shutil
 from decimal import Decimal
 
 import pytest
-import yaml
 
 from bot.answers import ASPECTS, Inputs, answer
-from bot.catalogue import CALLS_DIR, default_catalogue, full_catalogue, load_catalogue
+from bot.catalogue import default_catalogue, full_catalogue, load_catalogue
 from bot.nlu.aspects import CALL, by_id
 from bot.profile import parse_profile
+from tests.unit.call_files import edited
 
 TODAY = dt.date(2026, 12, 2)
 CALL_ASPECTS = [aspect for aspect in ASPECTS if by_id(aspect).about == CALL]
@@ -126,18 +125,8 @@ def test_a_target_market_question_is_answered_from_the_criterion():
     assert "✓" in text  # the firm targets India
 
 
-@pytest.fixture
-def calls_dir(tmp_path):
-    target = tmp_path / "calls"
-    shutil.copytree(CALLS_DIR, target)
-    return target
-
-
 def test_a_call_checked_over_six_months_ago_says_it_may_have_changed(calls_dir):
-    path = calls_dir / "simest-e-commerce.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["last_verified"] = dt.date(2026, 5, 1)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    edited(calls_dir / "simest-e-commerce.yaml", lambda data: data.update(last_verified=dt.date(2026, 5, 1)))
     catalogue = load_catalogue(calls_dir)
     for aspect in ("overview", "max_loan", "how_to_apply"):
         text = answer(aspect, "en", call_ids=["simest-e-commerce"], today=TODAY, catalogue=catalogue).text
