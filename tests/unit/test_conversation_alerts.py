@@ -22,10 +22,12 @@ class FakeStore:
         return len(ended)
 
 
-def chat_on(channel: str, store: FakeStore, lang: str = "it") -> Chat:
+def chat_on(channel: str, store: FakeStore, lang: str = "it", conversation_id: str = "777",
+            forget: bool = False) -> Chat:
+    """A chat whose alert services are `store`'s (with `forget`, "delete my data" erases in it too)."""
     chat = Chat(lang=lang)
-    chat.services = Services(channel=channel, conversation_id="777", subscribe_alerts=store.subscribe,
-                             stop_alerts=store.stop)
+    chat.services = Services(channel=channel, conversation_id=conversation_id, subscribe_alerts=store.subscribe,
+                             stop_alerts=store.stop, forget_alerts=store.stop if forget else None)
     return chat
 
 
@@ -80,9 +82,7 @@ def test_let_me_know_if_we_qualify_is_no_alert_request(text):
 
 def test_delete_my_data_removes_the_facts_and_erases_the_subscriptions():
     store = FakeStore()
-    chat = chat_on("telegram", store)
-    chat.services = Services(channel="telegram", conversation_id="777", subscribe_alerts=store.subscribe,
-                             stop_alerts=store.stop, forget_alerts=store.stop)
+    chat = chat_on("telegram", store, forget=True)
     chat.say("siamo 12 dipendenti a Bergamo", intent="inform")
     chat.say("avvisatemi", intent="ask")
     chat.say("sì", intent="affirm")
@@ -93,9 +93,7 @@ def test_delete_my_data_removes_the_facts_and_erases_the_subscriptions():
 
 def test_on_telegram_the_chat_address_is_the_conversation_without_its_channel():
     store = FakeStore()
-    chat = chat_on("telegram", store)
-    chat.services = Services(channel="telegram", conversation_id="telegram:777", subscribe_alerts=store.subscribe,
-                             stop_alerts=store.stop, forget_alerts=store.stop)
+    chat = chat_on("telegram", store, conversation_id="telegram:777", forget=True)
     chat.say("siamo 12 dipendenti a Bergamo", intent="inform")
     chat.say("avvisatemi", intent="ask")
     chat.say("sì", intent="affirm")
@@ -114,9 +112,7 @@ def test_delete_my_data_also_strips_the_contact_details_of_the_enquiries_sent():
 
 def test_delete_my_data_outside_telegram_asks_the_alerts_address_and_no_is_fine():
     store = FakeStore()
-    chat = chat_on("rest", store, "en")
-    chat.services = Services(channel="rest", conversation_id="777", subscribe_alerts=store.subscribe,
-                             stop_alerts=store.stop, forget_alerts=store.stop)
+    chat = chat_on("rest", store, "en", forget=True)
     chat.say("we have 12 employees", intent="inform")
     reply = chat.say("please delete my data", intent="ask")
     assert reply.splitlines() == [t("en", "chat.forget.facts"), t("en", "chat.forget.ask_email")]
