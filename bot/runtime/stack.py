@@ -29,7 +29,7 @@ def action_server(root: Path, env: Mapping[str, str], port: int, log_path: Path,
 def rasa_server(root: Path, env: Mapping[str, str], model: Path, endpoints: Path | str, credentials: Path,
                 host: str, port: int, log_path: Path, name: str = "Rasa server") -> Service:
     """A Rasa server on host:port; healthy once its REST channel answers (model loaded, channel up)."""
-    return Service(name, [sys.executable, "-m", "rasa", "run", "--model", str(model), "--endpoints", str(endpoints),
+    return Service(name, [sys.executable, "-m", "bot.runtime.rasa_main", "run", "--model", str(model), "--endpoints", str(endpoints),
                           "--credentials", str(credentials), "--interface", host, "--port", str(port)],
                    cwd=root, env=env, log_path=log_path, health_url=f"http://{host}:{port}/webhooks/rest/")
 

@@ -97,12 +97,16 @@ class ErasingSQLTrackerStore(SQLTrackerStore):
     async def save(self, tracker) -> None:
         if not asks_erasure(tracker.events):
             with self.session_scope() as session:
+                # Counted once per turn: SQLTrackerStore.save would count the stored events again.
                 new = list(self._additional_events(session, tracker))
             bounds = redaction_bounds(list(tracker.events), new)
-            if bounds is None:
-                await super().save(tracker)
-            else:
+            if bounds is not None:
                 await self._save_redacted(tracker, *bounds)
+                return
+            await self.stream_events(tracker)
+            with self.session_scope() as session:
+                session.add_all([self._row(tracker.sender_id, event) for event in new])
+                session.commit()
             return
         with self.session_scope() as session:
             erased = (session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == tracker.sender_id)
