@@ -18,6 +18,9 @@ from bot.runtime.environment import rasa_env
 from bot.runtime.processes import free_ports, tail
 from bot.runtime.stack import Stack
 from bot.runtime.training import ensure_model
+from bot.store import upgrade
+
+ENQUIRIES_VARIABLE = "ORIENTA_DATABASE_URL"
 
 RASA_INIT_TIMEOUT = 1800.0  # a bound on `rasa init` (it trains a model: 1-3 minutes)
 PINNED_DAY = "2025-07-01"   # Verso Nuovi Mercati open: the scripts reach a full verdict
@@ -34,13 +37,17 @@ def _stack(root: Path, model: Path, work_dir: Path, env: dict[str, str | None], 
 
 
 def orienta_stack(root: Path, work_dir: Path, host: str = "127.0.0.1", date: str | None = PINNED_DAY) -> Stack:
-    """Orienta's servers (not started), trained first if needed; conversations in a fresh tracker.
-    The actions see `date` as today (None: the real date)."""
+    """Orienta's servers (not started), trained first if needed; conversations in a fresh tracker,
+    enquiries in a fresh database (env[ENQUIRIES_VARIABLE]). The actions see `date` as today
+    (None: the real date)."""
     if work_dir.exists():
         shutil.rmtree(work_dir)  # last run's tracker and logs
     work_dir.mkdir(parents=True)
     model = ensure_model(root, log_dir=work_dir / "logs", say=lambda line: print(line, flush=True))
-    return _stack(root, model, work_dir, {"ORIENTA_TODAY": date}, host)
+    # Its own enquiry database: the benchmark counts the enquiries, and the desk's is left alone.
+    database_url = f"sqlite:///{work_dir / 'enquiries.db'}"
+    upgrade(database_url)
+    return _stack(root, model, work_dir, {"ORIENTA_TODAY": date, ENQUIRIES_VARIABLE: database_url}, host)
 
 
 def _model_in(project: Path) -> Path | None:

@@ -12,8 +12,8 @@ from typing import Callable, Sequence
 
 import aiohttp
 
-from bot.benchmark.assistants import AssistantError, orienta_stack, rasa_init_stack
-from bot.benchmark.conversations import SCRIPTS
+from bot.benchmark.assistants import ENQUIRIES_VARIABLE, AssistantError, orienta_stack, rasa_init_stack
+from bot.benchmark.conversations import SCRIPTS, expected_enquiries
 from bot.benchmark.load import drive, warm_up
 from bot.benchmark.nlu import SEED, CrossValidationError, run_cross_validation
 from bot.benchmark.nlu_reports import ReportError
@@ -66,12 +66,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--skip-corpora", action="store_true",
                         help="no question corpora put to the assistant on the real date")
     parser.add_argument("--folds", type=_bounded_int(2, 20), default=5, help="cross-validation folds (default 5)")
-    parser.add_argument("--turns", type=_bounded_int(1, 100), default=12,
-                        help="messages per conversation (default 12: Orienta's scripts reach the verdict)")
-    parser.add_argument("--conversations", type=_bounded_int(1, 500), default=20,
-                        help="conversations per assistant and concurrency level (default 20)")
-    parser.add_argument("--concurrency", type=_levels, default=(1, 20),
-                        help="concurrent conversations, comma-separated (default 1,20)")
+    parser.add_argument("--turns", type=_bounded_int(1, 100), default=20,
+                        help="messages per conversation (default 20: Orienta's scripts, verdict and enquiry included)")
+    parser.add_argument("--conversations", type=_bounded_int(1, 500), default=50,
+                        help="conversations per assistant and concurrency level (default 50)")
+    parser.add_argument("--concurrency", type=_levels, default=(1, 20, 50),
+                        help="concurrent conversations, comma-separated (default 1,20,50)")
     parser.add_argument("--skip-cluster", action="store_true",
                         help="no latency of two Rasa + two action servers behind nginx (needs PostgreSQL, Redis, nginx)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=argparse.SUPPRESS)
@@ -85,9 +85,22 @@ class BenchmarkError(RuntimeError):
     pass
 
 
+def _enquiry_count(database_url: str | None) -> int | None:
+    if database_url is None:
+        return None
+    from sqlalchemy import func, select
+
+    from bot.store import session_factory
+    from bot.store.models import Enquiry
+
+    with session_factory(database_url)() as session:
+        return session.scalar(select(func.count()).select_from(Enquiry))
+
+
 def _measure(name: str, stack: Stack, args: argparse.Namespace, work_dir: Path,
-             label: str | None = None) -> list[LatencySummary]:
-    """`name`'s scripts against `stack` (a Stack or a Cluster), reported as `label` (default `name`)."""
+             label: str | None = None, enquiries_url: str | None = None) -> list[LatencySummary]:
+    """`name`'s scripts against `stack` (a Stack or a Cluster), reported as `label` (default `name`);
+    with `enquiries_url`, the enquiries each level stored there are counted against the handoffs."""
     print(f"Starting {label or name} (logs: {stack.log_dir})", flush=True)
     summaries = []
     with stack:
@@ -99,9 +112,13 @@ def _measure(name: str, stack: Stack, args: argparse.Namespace, work_dir: Path,
                                  f"{stack.log_tails()}") from None
         (work_dir / "transcript.txt").write_text("\n".join(transcript) + "\n")
         for level in args.concurrency:
+            before = _enquiry_count(enquiries_url)
             result = drive(stack.rest_url, scripts, concurrency=level, conversations=args.conversations,
                            turn_count=args.turns)
-            summaries.append(summarise(label or name, level, result.latencies_s, len(result.errors), result.wall_s))
+            stored = None if before is None else _enquiry_count(enquiries_url) - before
+            expected = None if stored is None else expected_enquiries(args.conversations, args.turns)
+            summaries.append(summarise(label or name, level, result.latencies_s, len(result.errors), result.wall_s,
+                                       stored, expected))
             note = f", {len(result.errors)} errors: {dict(Counter(result.errors))}" if result.errors else ""
             empty = f", {result.empty_replies} empty replies" if result.empty_replies else ""
             print(f"  {label or name}, {level} concurrent: {len(result.latencies_s)} replies in "
@@ -111,12 +128,15 @@ def _measure(name: str, stack: Stack, args: argparse.Namespace, work_dir: Path,
 
 def _latency(args: argparse.Namespace) -> str:
     out: Path = args.out
-    summaries = _measure(ORIENTA, orienta_stack(ROOT, out / ORIENTA), args, out / ORIENTA)
+    single = orienta_stack(ROOT, out / ORIENTA)
+    summaries = _measure(ORIENTA, single, args, out / ORIENTA, enquiries_url=single.env[ENQUIRIES_VARIABLE])
     # One assistant at a time: they would otherwise share the cores and slow each other down.
     summaries += _measure(RASA_INIT, rasa_init_stack(out / "rasa-init", out / "rasa-init-run"), args,
                           out / "rasa-init-run")
     if not args.skip_cluster:
-        summaries += _measure(ORIENTA, _cluster(out / "cluster"), args, out / "cluster", label=ORIENTA_TWO)
+        cluster = _cluster(out / "cluster")
+        summaries += _measure(ORIENTA, cluster, args, out / "cluster", label=ORIENTA_TWO,
+                              enquiries_url=cluster.database_url)
     return format_latency(summaries, args.turns, args.conversations)
 
 

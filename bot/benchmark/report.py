@@ -60,14 +60,24 @@ def _times(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}x"
 
 
+def _enquiries(summary: LatencySummary) -> str:
+    """'50/50': stored / made by the scripts; a shortfall is an enquiry lost."""
+    if summary.enquiries is None:
+        return "-"
+    expected = "?" if summary.expected_enquiries is None else str(summary.expected_enquiries)
+    lost = (summary.expected_enquiries or 0) - summary.enquiries
+    return f"{summary.enquiries}/{expected}" + (f" ({lost} LOST)" if lost > 0 else "")
+
+
 def format_latency(summaries: Sequence[LatencySummary], turns: int, conversations: int) -> str:
     """One row per assistant and concurrency, then the Orienta / rasa init ratio per concurrency."""
     rows = [[s.assistant, str(s.concurrency), str(s.replies), str(s.errors), _ms(s.p50_ms), _ms(s.p95_ms),
-             "-" if s.replies_per_s is None else f"{s.replies_per_s:.1f}"]
+             "-" if s.replies_per_s is None else f"{s.replies_per_s:.1f}", _enquiries(s)]
             for s in summaries]
     lines = [f"Reply latency over the REST webhook (loopback), {conversations} conversations of {turns} turns "
-             "per row",
-             *_table(["assistant", "concurrent", "replies", "errors", "p50 ms", "p95 ms", "replies/s"], rows)]
+             "per row; enquiries: stored in the database / handoffs the scripts made",
+             *_table(["assistant", "concurrent", "replies", "errors", "p50 ms", "p95 ms", "replies/s",
+                      "enquiries"], rows)]
     by_key = {(s.assistant, s.concurrency): s for s in summaries}
     levels = sorted({s.concurrency for s in summaries})
     ratios = [[str(level), _times(ratio(by_key[(ORIENTA, level)].p50_ms, by_key[(RASA_INIT, level)].p50_ms)),

@@ -31,13 +31,16 @@ class LatencySummary:
     p50_ms: float | None
     p95_ms: float | None
     replies_per_s: float | None  # answered requests over the wall-clock time of the level
+    enquiries: int | None = None           # stored in the database during the level (None: not counted)
+    expected_enquiries: int | None = None  # the handoffs the scripts made (None: not known)
 
 
 def summarise(assistant: str, concurrency: int, latencies_s: Sequence[float], errors: int,
-              wall_s: float) -> LatencySummary:
+              wall_s: float, enquiries: int | None = None, expected_enquiries: int | None = None) -> LatencySummary:
     millis = [value * 1000 for value in latencies_s]
     return LatencySummary(assistant, concurrency, len(millis), errors,
-                          percentile(millis, 50), percentile(millis, 95), ratio(len(millis), wall_s))
+                          percentile(millis, 50), percentile(millis, 95), ratio(len(millis), wall_s),
+                          enquiries, expected_enquiries)
 
 
 def ratio(numerator: float | None, denominator: float | None) -> float | None:

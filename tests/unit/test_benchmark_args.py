@@ -4,11 +4,12 @@ import pytest
 from bot.benchmark.cli import parse_args
 
 
-def test_by_default_it_runs_both_parts_with_5_folds_at_1_and_20_concurrent_conversations():
+def test_by_default_it_runs_every_part_and_the_issues_load_50_conversations_of_20_turns():
     args = parse_args([])
-    assert (args.skip_nlu, args.skip_latency) == (False, False)
+    assert (args.skip_nlu, args.skip_latency, args.skip_cluster) == (False, False, False)
     assert args.folds == 5
-    assert args.concurrency == (1, 20)
+    assert args.concurrency == (1, 20, 50)
+    assert (args.conversations, args.turns) == (50, 20)
 
 
 def test_options_set_turns_folds_and_conversations():

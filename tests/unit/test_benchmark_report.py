@@ -1,4 +1,6 @@
 """The benchmark's printed report (bot/benchmark/report.py)."""
+import pytest
+
 from bot.benchmark.nlu_reports import EntityScores, NluScores
 from bot.benchmark.report import duration, format_latency, format_nlu
 from bot.benchmark.stats import LatencySummary
@@ -42,9 +44,10 @@ def test_the_latency_table_has_one_row_per_assistant_and_concurrency():
     text = format_latency([_summary("orienta", 1, 120.4, 250.0), _summary("rasa-init", 1, 40.0, 50.0)],
                           turns=12, conversations=20)
     lines = text.splitlines()
-    assert lines[1].split() == ["assistant", "concurrent", "replies", "errors", "p50", "ms", "p95", "ms", "replies/s"]
-    assert lines[3].split() == ["orienta", "1", "240", "0", "120", "250", "12.5"]
-    assert lines[4].split() == ["rasa-init", "1", "240", "0", "40", "50", "12.5"]
+    assert lines[1].split() == ["assistant", "concurrent", "replies", "errors", "p50", "ms", "p95", "ms", "replies/s",
+                                "enquiries"]
+    assert lines[3].split() == ["orienta", "1", "240", "0", "120", "250", "12.5", "-"]
+    assert lines[4].split() == ["rasa-init", "1", "240", "0", "40", "50", "12.5", "-"]
 
 
 def test_the_ratio_is_orienta_over_rasa_init_per_concurrency():
@@ -61,4 +64,12 @@ def test_without_the_stock_assistant_there_is_no_ratio():
 
 def test_a_level_without_replies_shows_dashes_not_zero():
     text = format_latency([LatencySummary("orienta", 20, 0, 240, None, None, None)], 12, 20)
-    assert text.splitlines()[3].split() == ["orienta", "20", "0", "240", "-", "-", "-"]
+    assert text.splitlines()[3].split() == ["orienta", "20", "0", "240", "-", "-", "-", "-"]
+
+
+@pytest.mark.parametrize(("stored", "expected", "shown"), [
+    (50, 50, ["50/50"]), (48, 50, ["48/50", "(2", "LOST)"]), (7, None, ["7/?"]), (0, 0, ["0/0"]),
+])
+def test_the_enquiries_stored_are_shown_against_the_handoffs(stored, expected, shown):
+    summary = LatencySummary("orienta-2-workers", 50, 1000, 0, 20.0, 40.0, 60.0, stored, expected)
+    assert format_latency([summary], 20, 50).splitlines()[3].split()[7:] == shown
