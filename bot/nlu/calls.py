@@ -96,7 +96,8 @@ class CallNames:
                 phrases.add(tuple(w.text for w in said))
                 # a title's words and their lemmas: "fiera" names the calls titled "Fiere ..."
                 vocabulary.update(key for w in said for key in w.keys
-                                  if not key.isdigit() and key not in _GENERIC and len(key) > 2)
+                                  if not key.isdigit() and key not in _GENERIC and key not in CALL_WORDS
+                                  and len(key) > 2)
                 years.update(_years(name))
             table.append(_Names(call.id, tuple(sorted(phrases, key=len, reverse=True)), frozenset(vocabulary),
                                 frozenset(years)))

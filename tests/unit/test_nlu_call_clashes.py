@@ -93,3 +93,18 @@ def test_expense_lines_given_figures_name_no_call(text):
 def test_the_consultancy_line_named_in_full_is_still_recognised():
     assert [e.value for e in extract("il finanziamento SIMEST per certificazioni e consulenze")
             if e.entity == "call"] == ["simest-certificazioni-consulenze"]
+
+
+@pytest.mark.parametrize("text", ["ci sono contributi per le fiere?", "quali incentivi ci sono per le fiere?",
+                                  "any grants for trade fairs?"])
+def test_a_word_that_announces_a_call_names_none_even_in_a_title(text):
+    # "Como-Lecco – contributi per le fiere 2023" is titled with "contributi": it is not what
+    # every owner asking about fair grants means.
+    assert named(text) == []
+
+
+def test_a_question_for_the_measures_of_a_theme_lists_them():
+    from bot.nlu.reading import read
+
+    assert read("ci sono contributi per le fiere?").aspect == "list_calls"
+    assert read("quali incentivi ci sono per l'e-commerce?").aspect == "list_calls"
