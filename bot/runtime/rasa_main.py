@@ -1,6 +1,7 @@
-"""`python -m bot.runtime.rasa_main run ...`: Rasa's own command line, with two fixes of its speed.
+"""`python -m bot.runtime.rasa_main run ...`: Rasa's own command line, with three fixes of its speed.
 
-Profiling a Rasa server under load (py-spy) showed two lookups Rasa 3.6 redoes on every call:
+Profiling a Rasa server under load (py-spy) showed two lookups Rasa 3.6 redoes on every call,
+and one message that grows with the conversation:
 
 - every reply of the action server is checked with `jsonschema.validate`, which first checks the
   schema itself against the JSON Schema meta-schema and builds a new validator: about half of
@@ -8,6 +9,11 @@ Profiling a Rasa server under load (py-spy) showed two lookups Rasa 3.6 redoes o
   validator is built once; the reply is checked against the same schema, with the same error.
 - every stored event read back walks all subclasses of Event to find its class by name (a
   tenth of a turn, more as the conversation grows). Here a name found is remembered.
+- every call of the action server carries the conversation's whole history (every event since
+  the first message, each user message with its intent ranking), which both servers encode and
+  decode on every turn. Orienta's actions read the slots, the latest message and its channel
+  (actions/common.py), so the call carries the events from the latest user message on; the
+  slots, the latest message and the rest of the tracker's state are sent whole, as before.
 
 Everything else is Rasa's `main()` unchanged. The benchmark starts the stock bot the same way.
 """
@@ -42,6 +48,32 @@ def validate_action_result(self, result: Dict[str, Any]) -> bool:
     raise error
 
 
+def latest_turn_events(events) -> list:
+    """The events from the latest user message on (all of them when there is none yet)."""
+    from rasa.shared.core.events import UserUttered
+
+    recent = []
+    for event in reversed(events):
+        recent.append(event)
+        if isinstance(event, UserUttered):
+            return recent[::-1]
+    return list(events)
+
+
+def action_call_format(self, tracker, domain) -> Dict[str, Any]:
+    """RemoteAction._action_call_format, with the latest turn's events instead of all of them."""
+    import rasa
+    from rasa.shared.core.trackers import EventVerbosity
+
+    state = tracker.current_state(EventVerbosity.NONE)
+    state["events"] = [event.as_dict() for event in latest_turn_events(tracker.events)]
+    result = {"next_action": self._name, "sender_id": tracker.sender_id, "tracker": state,
+              "version": rasa.__version__}
+    if not self._is_selective_domain_enabled() or domain.does_custom_action_explicitly_need_domain(self.name()):
+        result["domain"] = domain.as_dict()
+    return result
+
+
 _event_classes: Dict[str, type] = {}
 
 
@@ -64,6 +96,7 @@ def apply() -> None:
     from rasa.shared.core.events import Event
 
     RemoteAction._validate_action_result = validate_action_result
+    RemoteAction._action_call_format = action_call_format
     if not getattr(Event.resolve_by_type, "remembers", False):
         resolve = _resolve_event_type(Event.resolve_by_type)
         resolve.remembers = True

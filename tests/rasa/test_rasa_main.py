@@ -61,3 +61,47 @@ def test_event_classes_are_found_by_name_and_unknown_names_are_not_remembered():
         Event.resolve_by_type("nonsense")
     assert "nonsense" not in rasa_main._event_classes
     assert rasa_main._event_classes["slot"] is SlotSet
+
+
+def _conversation():
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    domain = Domain.from_yaml("""
+version: "3.1"
+intents: [greet, inform]
+slots:
+  language: {type: text, influence_conversation: false, mappings: [{type: custom}]}
+actions: [action_turn]
+""")
+    events = [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen"),
+              UserUttered("ciao", {"name": "greet", "confidence": 0.9}, input_channel="rest"),
+              ActionExecuted("action_turn"), BotUttered("Buongiorno"), SlotSet("language", "it"),
+              ActionExecuted("action_listen"),
+              UserUttered("siamo 12", {"name": "inform", "confidence": 0.8}, input_channel="telegram")]
+    return DialogueStateTracker.from_events("anna", events, domain.slots), domain
+
+
+def test_the_action_server_gets_the_latest_turn_and_the_whole_state():
+    from rasa.core.actions.action import RemoteAction
+    from rasa_sdk import Tracker
+
+    tracker, domain = _conversation()
+    action = RemoteAction("action_turn", None)
+    ours = rasa_main.action_call_format(action, tracker, domain)
+    assert [e["event"] for e in ours["tracker"]["events"]] == ["user"]
+    assert ours["tracker"]["events"][0]["text"] == "siamo 12"
+    full = tracker.current_state()
+    assert {k: v for k, v in ours["tracker"].items() if k != "events"} == {k: v for k, v in full.items() if k != "events"}
+    assert (ours["next_action"], ours["sender_id"], "domain" in ours) == ("action_turn", "anna", True)
+    seen = Tracker.from_dict(ours["tracker"])
+    assert seen.get_latest_input_channel() == "telegram"
+    assert seen.get_slot("language") == "it" and seen.latest_message["text"] == "siamo 12"
+
+
+def test_a_conversation_without_a_user_message_sends_all_its_events():
+    from rasa.shared.core.events import ActionExecuted
+
+    assert len(rasa_main.latest_turn_events([ActionExecuted("action_session_start")])) == 1
+    assert rasa_main.latest_turn_events([]) == []
