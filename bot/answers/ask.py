@@ -71,6 +71,7 @@ class Inputs:
     micro: bool | None = None  # "as a micro enterprise"
     startup: bool | None = None  # "for start-ups"
     theme: str | None = None  # "fairs": the question asks about calls of that theme
+    body: str | None = None  # "SIMEST": the question asks about the measures whose titles start with it
     place_named: bool = False  # the question names a place (the profile then holds it)
 
 

@@ -30,21 +30,33 @@ def list_calls(ask: Ask) -> Reply:
     themed = [(call, state) for call, state in calls if theme in (call.data.get("themes") or ())]
     if themed:  # "anything open for fairs?": the fairs calls only
         calls = themed
+    body = ask.inputs.body
+    by_body = [(call, state) for call, state in calls if _run_by(call, body)] if body else []
+    if by_body:  # "cosa offre SIMEST?": its lines only
+        calls = by_body
     calls.sort(key=_order)
     local = [(call, state) for call, state in calls if call.scope["level"] != NATIONAL]
     national = [(call, state) for call, state in calls if call.scope["level"] == NATIONAL]
-    lines = [say(f"list.heading_{theme}" if themed else "list.heading", date=say.date(ask.today))]
-    if not any(state.status in (OPEN, UPCOMING) for _, state in local):
+    if by_body:
+        heading = say("list.heading_body", body=body, date=say.date(ask.today))
+    else:
+        heading = say(f"list.heading_{theme}" if themed else "list.heading", date=say.date(ask.today))
+    lines = [heading]
+    if not by_body and not any(state.status in (OPEN, UPCOMING) for _, state in local):
         lines.append(say("now.no_regional" if national else "list.none_open"))
     lines += [_line(say, call, state) for call, state in local]
-    if national:
+    if national and not by_body:
         lines.append(say("list.national_heading"))
-        lines += [_line(say, call, state) for call, state in national]
+    lines += [_line(say, call, state) for call, state in national]
     live = [call for call, state in local if state.status in (OPEN, UPCOMING, ANNOUNCED)]
     buttons = [aspect_button(say.title(call), "overview", call_id=call.id) for call in live[:MAX_BUTTONS]]
     if any(state.status == OPEN for _, state in national):
         buttons.append(aspect_button(say("aspect.what_now"), "what_now"))
     return reply(lines, buttons)
+
+
+def _run_by(call, body: str) -> bool:
+    return any(title.upper().startswith(body.upper()) for title in call.title.values())
 
 
 def _line(say, call, state) -> str:

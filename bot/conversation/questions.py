@@ -65,6 +65,8 @@ def _whole(raw: Any) -> int | None:
 THEMES = {"plan_ecommerce": "ecommerce", "plan_temporary_manager": "temporary_manager",
           "plan_certifications": "certifications_consultancy", "plan_market_entry": "shop_abroad",
           "plan_digital_green": "digital_ecological", "fair": "fairs"}
+# A body that runs several measures, by the concept naming it: the titles of its measures start with it.
+BODIES = {"simest_named": "SIMEST"}
 
 
 def inputs_of(found: facts.Found, items: Iterable = (), concepts: frozenset[str] = frozenset(), aspect: str = "") -> Inputs:
@@ -79,7 +81,8 @@ def inputs_of(found: facts.Found, items: Iterable = (), concepts: frozenset[str]
                   fairs_count=given.get("fairs.count"),
                   percent=found.percents[0] if found.percents else None, items=tuple(items),
                   micro=False if "not_micro" in concepts else True if "micro" in concepts else None, startup=True if "startup_word" in concepts else None,
-                  theme=next((theme for concept, theme in THEMES.items() if concept in concepts), None))
+                  theme=next((theme for concept, theme in THEMES.items() if concept in concepts), None),
+                  body=next((body for concept, body in BODIES.items() if concept in concepts), None))
 
 
 def _kept(found: facts.Found, aspect: str, known_place: bool) -> dict[str, Any]:

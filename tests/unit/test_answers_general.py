@@ -32,6 +32,29 @@ def test_the_list_says_when_no_lombard_call_is_open_and_lists_the_national_measu
     assert not any("SIMEST" in line for line in lines[:national])
 
 
+@pytest.mark.parametrize("lang, heading", [("it", "Le misure SIMEST che conosco, al 3 dicembre 2026:"),
+                                            ("en", "The SIMEST measures I know, as of 3 December 2026:")])
+def test_a_question_about_simest_lists_its_lines_only(lang, heading):
+    lines = answer("list_calls", lang, today=dt.date(2026, 12, 3), inputs=Inputs(body="SIMEST")).text.splitlines()
+    assert lines[0] == heading
+    assert len(lines) > 5 and all(line.startswith("• SIMEST – ") for line in lines[1:])
+
+
+def test_a_body_no_title_starts_with_gives_the_whole_list():
+    assert answer("list_calls", "en", today=OPEN_DAY, inputs=Inputs(body="ACME")).text == \
+        answer("list_calls", "en", today=OPEN_DAY).text
+
+
+@pytest.mark.parametrize("question", ["cosa offre SIMEST?", "what does SIMEST offer?", "misure simest"])
+def test_simest_named_alone_reads_as_its_list(question):
+    from bot.conversation.questions import BODIES
+    from bot.nlu.reading import read
+
+    reading = read(question)
+    assert reading.aspect == "list_calls" and reading.call_ids == ()
+    assert [BODIES[c] for c in reading.concepts if c in BODIES] == ["SIMEST"]
+
+
 @pytest.mark.parametrize("lang, ceiling, excluded, register", [
     ("it", "al massimo 300.000,00\u00a0€ di aiuti de minimis nell'arco di 3 anni mobili", "pesca", "(RNA)"),
     ("en", "at most €300,000.00 of de minimis aid over a rolling 3 years", "fishing", "(RNA)"),
