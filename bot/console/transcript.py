@@ -1,12 +1,14 @@
 """A conversation as the Rasa tracker store keeps it: the `events` table of SQLTrackerStore.
 
-Opened read-only (SQLite URI mode=ro): the console never writes to Rasa's database. Only user
-and bot texts are shown; the template escapes them, so markup in a message shows as text.
-The tracker's file is ORIENTA_TRACKER_DB, as endpoints.yml reads it (default var/tracker.db,
-where bot/runtime puts it).
+Read-only: the console never writes to Rasa's database (a SQLite file is opened in URI mode=ro,
+a server database in a read-only transaction). Only user and bot texts are shown; the template
+escapes them, so markup in a message shows as text. The tracker is ORIENTA_TRACKER_URL when it
+is set (several servers: the cluster's PostgreSQL), else the file ORIENTA_TRACKER_DB, as
+endpoints.yml reads it (default var/tracker.db, where bot/runtime puts it).
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -17,6 +19,10 @@ from pathlib import Path
 from bot.config import REPO_ROOT
 
 MAX_EVENTS = 2000
+_LINES = ("SELECT type_name, timestamp, data FROM events WHERE sender_id = :sender "
+          "AND type_name IN ('user', 'bot') ORDER BY id LIMIT :limit")
+_SLOTS = "SELECT data FROM events WHERE sender_id = :sender AND type_name = 'slot' ORDER BY id"
+_ANY = "SELECT 1 FROM events WHERE sender_id = :sender LIMIT 1"
 
 
 @dataclass(frozen=True)
@@ -31,17 +37,52 @@ def tracker_db_path() -> Path:
     return Path(raw) if raw else REPO_ROOT / "var" / "tracker.db"
 
 
-def transcript(sender_id: str | None, db_path: Path | None = None) -> list[Line] | None:
-    """The lines of one conversation, oldest first; None when the tracker cannot be read."""
+def tracker_url() -> str | None:
+    return (os.environ.get("ORIENTA_TRACKER_URL") or "").strip() or None
+
+
+@functools.lru_cache(maxsize=4)
+def _engine(url: str):
+    from sqlalchemy import create_engine
+
+    return create_engine(url, future=True, pool_pre_ping=True)
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _query(sql: str, params: dict, db_path: Path | None) -> list[tuple]:
+    """Rows of a read-only query on the tracker: db_path (a test's), else ORIENTA_TRACKER_URL, else the file."""
+    url = None if db_path else tracker_url()
+    if url is not None:
+        from sqlalchemy import text
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            with _engine(url).connect() as connection:
+                if connection.dialect.name == "postgresql":
+                    connection.execute(text("SET TRANSACTION READ ONLY"))
+                return [tuple(row) for row in connection.execute(text(sql), params)]
+        except SQLAlchemyError as err:
+            raise _Unreadable from err
     path = db_path or tracker_db_path()
-    if not sender_id or not path.is_file():
-        return None
+    if not path.is_file():
+        raise _Unreadable
     try:
         with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as connection:
-            rows = connection.execute(
-                "SELECT type_name, timestamp, data FROM events WHERE sender_id = ? "
-                "AND type_name IN ('user', 'bot') ORDER BY id LIMIT ?", (sender_id, MAX_EVENTS)).fetchall()
-    except sqlite3.Error:
+            return connection.execute(sql, params).fetchall()
+    except sqlite3.Error as err:
+        raise _Unreadable from err
+
+
+def transcript(sender_id: str | None, db_path: Path | None = None) -> list[Line] | None:
+    """The lines of one conversation, oldest first; None when the tracker cannot be read."""
+    if not sender_id:
+        return None
+    try:
+        rows = _query(_LINES, {"sender": sender_id, "limit": MAX_EVENTS}, db_path)
+    except _Unreadable:
         return None
     lines = []
     for type_name, timestamp, data in rows:
@@ -57,16 +98,13 @@ def transcript(sender_id: str | None, db_path: Path | None = None) -> list[Line]
 
 def latest_slots(sender_id: str, names: tuple[str, ...], db_path: Path | None = None) -> dict | None:
     """The last value set for each slot in `names` in one conversation; None when it is unknown."""
-    path = db_path or tracker_db_path()
-    if not sender_id or not path.is_file():
+    if not sender_id:
         return None
     try:
-        with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as connection:
-            rows = connection.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'slot' ORDER BY id",
-                                      (sender_id,)).fetchall()
-    except sqlite3.Error:
-        return None
-    if not rows and not _has_events(path, sender_id):
+        rows = _query(_SLOTS, {"sender": sender_id}, db_path)
+        if not rows and not _query(_ANY, {"sender": sender_id}, db_path):
+            return None
+    except _Unreadable:
         return None
     values: dict = {}
     for (data,) in rows:
@@ -77,8 +115,3 @@ def latest_slots(sender_id: str, names: tuple[str, ...], db_path: Path | None = 
         if isinstance(event, dict) and event.get("name") in names:
             values[event["name"]] = event.get("value")
     return values
-
-
-def _has_events(path: Path, sender_id: str) -> bool:
-    with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as connection:
-        return connection.execute("SELECT 1 FROM events WHERE sender_id = ? LIMIT 1", (sender_id,)).fetchone() is not None

@@ -118,14 +118,19 @@ def cluster() -> None:
     database_url, redis_url = default_urls()
     ensure_database(database_url)
     port = config.port_setting("ORIENTA_PROXY_PORT", 8080)
-    if port_in_use(settings.host, port):
-        raise ServiceError(f"port {port} on {settings.host} is taken: stop what uses it or set ORIENTA_PROXY_PORT")
+    for name, taken in (("ORIENTA_PROXY_PORT", port), ("ORIENTA_CONSOLE_PORT", settings.console_port)):
+        if port_in_use(settings.host, taken):
+            raise ServiceError(f"port {taken} on {settings.host} is taken: stop what uses it or set {name}")
     model = ensure_model(ROOT, log_dir=VAR / "logs")
-    print("Starting two action servers, two Rasa servers and nginx...")
-    with Cluster(root=ROOT, model=model, work=VAR / "cluster", database_url=database_url, redis_url=redis_url,
-                 listen=settings.host, port=port) as running:
+    # The advisor console reads the enquiries and the conversations in the same PostgreSQL database.
+    console = console_service(ROOT, settings.host, settings.console_port, VAR / "cluster", database_url=database_url)
+    print("Starting two action servers, two Rasa servers, nginx and the advisor console...")
+    with console, Cluster(root=ROOT, model=model, work=VAR / "cluster", database_url=database_url,
+                          redis_url=redis_url, listen=settings.host, port=port) as running:
+        console.wait_healthy(CONSOLE_START_TIMEOUT)
         print(f"Orienta is ready behind nginx. REST channel: {running.rest_url}")
         print(f"Widget server: point data-server at {running.base_url}. Logs: {VAR / 'cluster'}")
+        print(f"Advisor console: http://{settings.host}:{settings.console_port}/")
         print("Ctrl-C stops every server.")
         try:
             while running.all_running() or any(service.running for service in running.rasa):

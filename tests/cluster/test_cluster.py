@@ -84,3 +84,21 @@ def test_concurrent_conversations_lose_nothing(cluster):
     with session_factory(cluster.database_url)() as session:
         stored = session.scalar(select(func.count()).select_from(Enquiry).where(Enquiry.desk_id == "bergamo"))
     assert stored == conversations  # one enquiry per conversation that asked for a person
+
+
+def test_the_advisor_console_reads_a_cluster_conversation_from_postgresql(cluster, artifacts_dir, monkeypatch):
+    import requests
+
+    from bot.runtime.console import console_service
+    from bot.runtime.processes import free_ports
+    from bot.summary_links import link_for
+
+    monkeypatch.setenv("ORIENTA_SECRET", "cluster-test-secret-not-for-production")  # the console's too
+    sender = f"carla-{uuid.uuid4().hex[:6]}"
+    say(cluster, sender, "siamo 40 dipendenti a Lecco con 7 milioni di fatturato")
+    port, = free_ports(1, "127.0.0.1")
+    with console_service(ROOT, "127.0.0.1", port, artifacts_dir, database_url=cluster.database_url) as console:
+        console.wait_healthy(60)
+        page = requests.get(link_for(f"rest:{sender}", f"http://127.0.0.1:{port}"), timeout=30)
+    assert page.status_code == 200
+    assert "7.000.000" in page.text and "Lecco" in page.text  # the facts, read from Rasa's events in PostgreSQL
