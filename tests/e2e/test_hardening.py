@@ -152,3 +152,20 @@ def test_cancelling_the_contact_form_leaves_no_typed_contact_in_the_conversation
             "SELECT data FROM events WHERE sender_id = ?", (f"rest:{chat.sender}",)))
     assert "Maria Rossi" not in stored and "12 dipendenti" in stored
     assert "12" in chat.say("riepilogo")  # the facts stay
+
+
+def test_no_message_or_contact_reaches_the_servers_logs(own):
+    chat = own.chat("logs")
+    secret_words = ("Quintiliano Zappacosta", "q.zappacosta@example.org", "Zappacosta Valvole srl", "Caravaggio")
+    chat.say(f"siamo a {secret_words[3]}, 14 dipendenti")
+    chat.say("voglio parlare con un consulente")
+    chat.say("sì")
+    chat.say(secret_words[0])
+    chat.say(secret_words[1])
+    chat.say(secret_words[2])
+    assert any(e.contact_email == secret_words[1] for e in own.enquiries())  # the contact went where it belongs
+    logs = {path.name: path.read_text(errors="replace") for path in own.stack.log_dir.glob("*.log")}
+    assert {"rasa.log", "actions.log"} <= set(logs)
+    for name, text in logs.items():
+        for word in (*secret_words, chat.sender):
+            assert word not in text, f"{word!r} in {name}"
