@@ -205,9 +205,17 @@ def _phrase_at(phrases: Iterable[tuple[str, ...]], words: tuple[Word, ...]) -> t
     return None
 
 
+# Little words an owner puts inside a name ("SIMEST per l'e-commerce" for "SIMEST e-commerce").
+_FILLERS = frozenset("per l la il lo le i gli di del della dell un una for the of a".split())
+
+
 def _match_from(phrase: tuple[str, ...], words: tuple[Word, ...], at: int, gaps: int) -> int | None:
     i = at
     for n, token in enumerate(phrase):
+        # after a name's own word (not "bando": "bandi per le fiere" is no call's name), fillers pass
+        if 0 < n and phrase[n - 1] not in CALL_WORDS:
+            while i < len(words) and words[i].text in _FILLERS and token not in words[i].keys:
+                i += 1
         if i < len(words) and token in words[i].keys:
             i += 1
         elif gaps and 0 < n and i + 1 < len(words) and token in words[i + 1].keys:

@@ -108,3 +108,16 @@ def test_a_question_for_the_measures_of_a_theme_lists_them():
 
     assert read("ci sono contributi per le fiere?").aspect == "list_calls"
     assert read("quali incentivi ci sono per l'e-commerce?").aspect == "list_calls"
+
+
+@pytest.mark.parametrize("text, call", [
+    ("quanto dura il finanziamento SIMEST per l'e-commerce?", "simest-e-commerce"),
+    ("SIMEST per le fiere", "simest-fiere-ed-eventi"),
+    ("il bando Verso i Nuovi Mercati", "verso-nuovi-mercati-2025"),
+])
+def test_little_words_inside_a_name_still_name_the_call(text, call):
+    assert named(text) == [call]
+
+
+def test_little_words_after_a_call_word_join_nothing():
+    assert named("ci sono bandi per le fiere?") == []  # "bando fiere" is a name; "bandi per le fiere" a question
