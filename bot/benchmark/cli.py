@@ -90,11 +90,15 @@ def _enquiry_count(database_url: str | None) -> int | None:
         return None
     from sqlalchemy import func, select
 
-    from bot.store import session_factory
+    from bot.store import engine
     from bot.store.models import Enquiry
 
-    with session_factory(database_url)() as session:
-        return session.scalar(select(func.count()).select_from(Enquiry))
+    counting = engine(database_url)
+    try:  # disposed: two counts per level would otherwise each leave a pool of connections open
+        with counting.connect() as connection:
+            return connection.scalar(select(func.count()).select_from(Enquiry))
+    finally:
+        counting.dispose()
 
 
 def _measure(name: str, stack: Stack, args: argparse.Namespace, work_dir: Path,
