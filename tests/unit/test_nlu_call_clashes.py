@@ -121,3 +121,15 @@ def test_little_words_inside_a_name_still_name_the_call(text, call):
 
 def test_little_words_after_a_call_word_join_nothing():
     assert named("ci sono bandi per le fiere?") == []  # "bando fiere" is a name; "bandi per le fiere" a question
+
+
+def test_the_theme_pattern_of_the_list_names_every_theme_the_listing_knows():
+    # the concepts are written twice, in aspects.yaml (to read the question) and in THEMES (to filter)
+    import yaml
+
+    from bot.conversation.questions import THEMES
+    from bot.nlu.aspects import ASPECTS_FILE
+
+    patterns = yaml.safe_load(ASPECTS_FILE.read_text())["aspects"]["list_calls"]["patterns"]
+    groups = [set(group) for pattern in patterns for group in pattern["all"] if isinstance(group, list)]
+    assert set(THEMES) in groups
